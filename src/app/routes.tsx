@@ -1,0 +1,57 @@
+import { useMemo } from 'react';
+import { data, useLoaderData, type LoaderFunctionArgs, type RouteObject } from 'react-router-dom';
+import type { Catalog } from '../domain/articles/catalog.ts';
+import { countHighlightsByArticle } from '../domain/highlights/group-highlights.ts';
+import { ArticlePage } from '../features/article/article-page.tsx';
+import { HighlightableArticleBody } from '../features/highlights/highlightable-article-body.tsx';
+import { useHighlights } from '../features/highlights/highlights-context.tsx';
+import { HighlightsPage } from '../features/highlights/highlights-page.tsx';
+import { LibraryPage } from '../features/library/library-page.tsx';
+import { paths } from '../config/paths.ts';
+import { NotFoundPage } from './not-found-page.tsx';
+import { RootLayout } from './root-layout.tsx';
+import { RouteError } from './route-error.tsx';
+
+/** The site map. Features know nothing of each other; the routes compose them. */
+export function createRoutes(catalog: Catalog): RouteObject[] {
+  function LibraryRoute() {
+    const { highlights } = useHighlights();
+    const counts = useMemo(() => countHighlightsByArticle(highlights), [highlights]);
+    return <LibraryPage articles={catalog.articles} highlightCounts={counts} />;
+  }
+
+  function ArticleRoute() {
+    const article = useLoaderData<typeof loadArticle>();
+    const { previous, next } = catalog.neighbours(article.id);
+    return (
+      <ArticlePage article={article} previous={previous} next={next}>
+        <HighlightableArticleBody key={article.id} article={article} />
+      </ArticlePage>
+    );
+  }
+
+  function loadArticle({ params }: LoaderFunctionArgs) {
+    const article = catalog.bySlug(params.slug ?? '');
+    if (!article) throw data(null, { status: 404, statusText: 'Article not found' });
+    return article;
+  }
+
+  return [
+    {
+      path: paths.library.path,
+      element: <RootLayout />,
+      errorElement: <RouteError />,
+      children: [
+        {
+          errorElement: <RouteError />,
+          children: [
+            { index: true, element: <LibraryRoute /> },
+            { path: paths.article.path, loader: loadArticle, element: <ArticleRoute /> },
+            { path: paths.highlights.path, element: <HighlightsPage articles={catalog.articles} /> },
+            { path: '*', element: <NotFoundPage /> },
+          ],
+        },
+      ],
+    },
+  ];
+}

@@ -1,0 +1,28 @@
+import type { Article } from '../domain/articles/article.ts';
+
+export const APP_NAME = 'Broadsheet';
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+}
+
+function withHead(shell: string, title: string, description: string): string {
+  return shell
+    .replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(title)}</title>`)
+    .replace(/<meta name="description" content="[^"]*"\s*\/?>/, `<meta name="description" content="${escapeHtml(description)}" />`);
+}
+
+/**
+ * One HTML file per route, so a plain static host with no rewrite rules answers every URL the app
+ * makes (and 404.html for hosts that use it). Each carries its own title and description.
+ */
+export function routeDocuments(shell: string, articles: readonly Article[]): { fileName: string; html: string }[] {
+  return [
+    ...articles.map((article) => ({
+      fileName: `article/${article.slug}/index.html`,
+      html: withHead(shell, `${article.headline} · ${APP_NAME}`, article.excerpt),
+    })),
+    { fileName: 'highlights/index.html', html: withHead(shell, `Highlights · ${APP_NAME}`, 'Every passage you highlighted.') },
+    { fileName: '404.html', html: withHead(shell, `Page not found · ${APP_NAME}`, 'There is no page at this address.') },
+  ];
+}

@@ -1,0 +1,27 @@
+import type { SortOrder } from '../domain/articles/filter-articles.ts';
+
+/**
+ * Every route's pattern for the router and its href builder for links, so no component assembles a
+ * URL by hand. Hrefs are relative to the router's basename (the sub-path the app is hosted under).
+ */
+export const paths = {
+  library: {
+    path: '/',
+    getHref: (params: { q?: string; sort?: SortOrder } = {}) => {
+      const search = new URLSearchParams();
+      if (params.q) search.set('q', params.q);
+      if (params.sort && params.sort !== 'file') search.set('sort', params.sort);
+      const query = search.toString();
+      return query ? `/?${query}` : '/';
+    },
+  },
+  article: {
+    path: '/article/:slug',
+    getHref: (slug: string, options: { highlight?: string } = {}) =>
+      `/article/${encodeURIComponent(slug)}${options.highlight ? `?highlight=${encodeURIComponent(options.highlight)}` : ''}`,
+  },
+  highlights: {
+    path: '/highlights',
+    getHref: () => '/highlights',
+  },
+} as const;

@@ -1,0 +1,66 @@
+import type { Article } from './article.ts';
+import { parseSeed } from './parse-seed.ts';
+import { countWords, excerptOf, readingMinutes } from './reading-stats.ts';
+import { assignSlugs } from './slug.ts';
+
+export interface SeedFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+export interface SeedProblem {
+  file: string;
+  message: string;
+}
+
+export interface Corpus {
+  articles: Article[];
+  skipped: SeedProblem[];
+  warnings: SeedProblem[];
+}
+
+export const SEED_EXTENSION = /\.txt$/i;
+
+/** Code-point order, so the article order is the same on every machine and locale. */
+function byName(a: SeedFile, b: SeedFile): number {
+  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+}
+
+/** Parses every `.txt` seed into articles in file-name order; other files are ignored. */
+export function buildCorpus(files: readonly SeedFile[]): Corpus {
+  const skipped: SeedProblem[] = [];
+  const warnings: SeedProblem[] = [];
+  const parsed: { id: string; headline: string; paragraphs: string[] }[] = [];
+
+  for (const file of [...files].filter((f) => SEED_EXTENSION.test(f.name)).sort(byName)) {
+    const result = parseSeed(file.bytes);
+    if (!result.ok) {
+      skipped.push({ file: file.name, message: result.reason });
+      continue;
+    }
+    for (const message of result.warnings) warnings.push({ file: file.name, message });
+    parsed.push({ id: file.name.replace(SEED_EXTENSION, ''), headline: result.headline, paragraphs: result.paragraphs });
+  }
+
+  const slugs = assignSlugs(parsed);
+  const articles = parsed.map((article, index): Article => ({
+    ...article,
+    slug: slugs[index] ?? article.id,
+    excerpt: excerptOf(article.paragraphs),
+    wordCount: countWords(article.paragraphs),
+    readingMinutes: readingMinutes(article.paragraphs),
+  }));
+  return { articles, skipped, warnings };
+}
+
+/** The report printed at the end of every build, one `seeds/NAME: reason` line per problem. */
+export function formatCorpusReport(corpus: Corpus, seedsLabel = 'seeds'): string {
+  const { articles, skipped, warnings } = corpus;
+  const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+  const lines = [
+    `${seedsLabel}: ${plural(articles.length, 'article')} built; ${plural(skipped.length, 'file')} skipped; ${plural(warnings.length, 'warning')}`,
+  ];
+  if (skipped.length > 0) lines.push('Skipped:', ...skipped.map((p) => `  ${seedsLabel}/${p.file}: ${p.message}`));
+  if (warnings.length > 0) lines.push('Warnings:', ...warnings.map((p) => `  ${seedsLabel}/${p.file}: ${p.message}`));
+  return lines.join('\n');
+}

@@ -1,0 +1,56 @@
+import { stripTrailingBoilerplate } from './boilerplate.ts';
+import { decodeText, type TextEncodingName } from './decode-text.ts';
+
+export interface ParsedSeed {
+  headline: string;
+  paragraphs: string[];
+  encoding: TextEncodingName;
+  warnings: string[];
+}
+
+/** Either an article or the reason the file was skipped: a bad file is reported, never thrown. */
+export type SeedParseResult = ({ ok: true } & ParsedSeed) | { ok: false; reason: string };
+
+// C0 controls other than tab, LF, FF and CR, plus DEL. Text files have none; binary files have many.
+const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000E-\u001F\u007F]/g;
+// Above this share of control characters the file is binary (an image renamed .txt, say), not text.
+const BINARY_CONTROL_SHARE = 0.01;
+const LINE_BREAK = /\r\n|\r|\n|\u2028|\u2029/;
+
+export function parseSeed(bytes: Uint8Array): SeedParseResult {
+  if (bytes.length === 0) return { ok: false, reason: 'empty file' };
+  const decoded = decodeText(bytes);
+  return parseSeedText(decoded.text, decoded.encoding, decoded.warnings);
+}
+
+export function parseSeedText(
+  rawText: string,
+  encoding: TextEncodingName = 'utf-8',
+  decodeWarnings: readonly string[] = [],
+): SeedParseResult {
+  const warnings = [...decodeWarnings];
+  const controlCount = rawText.match(CONTROL_CHARACTER)?.length ?? 0;
+  if (controlCount > 0) {
+    if (controlCount / rawText.length > BINARY_CONTROL_SHARE) {
+      return { ok: false, reason: 'not a text file (binary data)' };
+    }
+    warnings.push(`removed ${controlCount} control character${controlCount === 1 ? '' : 's'}`);
+  }
+  const text = controlCount > 0 ? rawText.replace(CONTROL_CHARACTER, '') : rawText;
+
+  const lines = text
+    .split(LINE_BREAK)
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
+  const [headline, ...body] = lines;
+  if (headline === undefined) {
+    return { ok: false, reason: text.length === 0 ? 'empty file' : 'no text (only whitespace)' };
+  }
+  if (body.length === 0) return { ok: false, reason: 'headline only, no body' };
+
+  // Boilerplate is expected in scraped news, so dropping it is not worth a warning.
+  const { kept } = stripTrailingBoilerplate(body);
+  if (kept.length === 0) return { ok: false, reason: 'no body once site boilerplate is removed' };
+
+  return { ok: true, headline, paragraphs: kept, encoding, warnings };
+}

@@ -1,0 +1,57 @@
+import type { ReactNode } from 'react';
+import { Link } from 'react-router-dom';
+import type { Article, ArticleSummary } from '../../domain/articles/article.ts';
+import { paths } from '../../config/paths.ts';
+
+export interface ArticlePageProps {
+  article: Article;
+  previous?: ArticleSummary | undefined;
+  next?: ArticleSummary | undefined;
+  /** The article's paragraphs, drawn by whoever composes this page (the app passes the highlightable body). */
+  children: ReactNode;
+}
+
+/** One article set for long reading: a measure of about 65 characters, generous leading, serif text. */
+export function ArticlePage({ article, previous, next, children }: ArticlePageProps) {
+  return (
+    <div className="mx-auto max-w-[42rem] px-4 py-6 sm:py-10">
+      <title>{`${article.headline} · Broadsheet`}</title>
+      <Link to={paths.library.getHref()} className="link text-sm">
+        <span aria-hidden="true">← </span>All articles
+      </Link>
+      <article aria-labelledby="article-headline" className="mt-6">
+        <header className="mb-8">
+          <h1 id="article-headline" dir="auto" className="font-serif text-3xl leading-tight font-bold tracking-tight break-words sm:text-4xl">
+            {article.headline}
+          </h1>
+          <div className="mt-3 text-sm text-stone-600 dark:text-stone-400">
+            {article.readingMinutes} min read · {article.wordCount.toLocaleString()} words
+          </div>
+        </header>
+        {children}
+      </article>
+      <nav aria-label="More articles" className="mt-12 grid gap-4 border-t border-stone-200 pt-6 sm:grid-cols-2 dark:border-stone-700">
+        {previous && (
+          <Link to={paths.article.getHref(previous.slug)} rel="prev" className="group block rounded-md p-2 hover:bg-stone-100 dark:hover:bg-stone-800">
+            <span className="block text-sm text-stone-600 dark:text-stone-400">Previous article</span>
+            <span dir="auto" className="font-serif font-semibold break-words group-hover:underline">
+              {previous.headline}
+            </span>
+          </Link>
+        )}
+        {next && (
+          <Link
+            to={paths.article.getHref(next.slug)}
+            rel="next"
+            className="group block rounded-md p-2 text-end hover:bg-stone-100 sm:col-start-2 dark:hover:bg-stone-800"
+          >
+            <span className="block text-sm text-stone-600 dark:text-stone-400">Next article</span>
+            <span dir="auto" className="font-serif font-semibold break-words group-hover:underline">
+              {next.headline}
+            </span>
+          </Link>
+        )}
+      </nav>
+    </div>
+  );
+}

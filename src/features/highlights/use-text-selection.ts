@@ -1,0 +1,79 @@
+import { useEffect, useState, type RefObject } from 'react';
+import type { TextSpan } from '../../domain/highlights/highlight.ts';
+import { spanFromRange } from '../../domain/highlights/dom-text-position.ts';
+
+export interface TextSelection {
+  span: TextSpan;
+  /** Where the selection is on screen, in document coordinates. */
+  box: { top: number; bottom: number; left: number; right: number };
+  /** The selection was made by touch: the button goes below it, clear of the phone's own menu. */
+  touch: boolean;
+}
+
+function prefersTouch(lastPointer: string | null): boolean {
+  if (lastPointer) return lastPointer === 'touch' || lastPointer === 'pen';
+  return window.matchMedia?.('(pointer: coarse)').matches ?? false;
+}
+
+/**
+ * Follows the document's selection inside `rootRef`. It listens to `selectionchange`, which fires
+ * for mouse, keyboard and touch alike (a long-press selection fires no mouse events), and waits
+ * for the mouse button to be released so the button does not chase a drag.
+ */
+export function useTextSelection(rootRef: RefObject<HTMLElement | null>): [TextSelection | null, () => void] {
+  const [selection, setSelection] = useState<TextSelection | null>(null);
+
+  useEffect(() => {
+    let frame = 0;
+    let mouseDown = false;
+    let lastPointer: string | null = null;
+
+    const read = () => {
+      frame = 0;
+      const root = rootRef.current;
+      const current = document.getSelection();
+      if (!root || !current || current.rangeCount === 0 || current.isCollapsed || mouseDown) {
+        setSelection(null);
+        return;
+      }
+      const range = current.getRangeAt(0);
+      const span = range.intersectsNode(root) ? spanFromRange(root, range) : null;
+      if (!span) {
+        setSelection(null);
+        return;
+      }
+      const rect = range.getBoundingClientRect();
+      setSelection({
+        span,
+        box: { top: rect.top + window.scrollY, bottom: rect.bottom + window.scrollY, left: rect.left + window.scrollX, right: rect.right + window.scrollX },
+        touch: prefersTouch(lastPointer),
+      });
+    };
+    const schedule = () => {
+      if (!frame) frame = requestAnimationFrame(read);
+    };
+    const onPointerDown = (event: PointerEvent) => {
+      lastPointer = event.pointerType;
+      mouseDown = event.pointerType === 'mouse' && event.button === 0;
+    };
+    const onPointerUp = () => {
+      if (!mouseDown) return;
+      mouseDown = false;
+      schedule();
+    };
+
+    document.addEventListener('selectionchange', schedule);
+    document.addEventListener('pointerdown', onPointerDown, true);
+    document.addEventListener('pointerup', onPointerUp, true);
+    window.addEventListener('resize', schedule);
+    return () => {
+      if (frame) cancelAnimationFrame(frame);
+      document.removeEventListener('selectionchange', schedule);
+      document.removeEventListener('pointerdown', onPointerDown, true);
+      document.removeEventListener('pointerup', onPointerUp, true);
+      window.removeEventListener('resize', schedule);
+    };
+  }, [rootRef]);
+
+  return [selection, () => setSelection(null)];
+}
