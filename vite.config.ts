@@ -14,7 +14,7 @@ export default defineConfig(({ isPreview }) => ({
   base: basePath(process.env.BASE_PATH),
   // `vite preview` should behave like a plain static host (no fallback to index.html), the way dist/ is served for real.
   appType: isPreview ? 'mpa' : 'spa',
-  plugins: [react(), tailwindcss(), seedArticles({ seedsDir: 'seeds', strict: process.env.STRICT_SEEDS === '1' })],
+  plugins: [react(), tailwindcss(), seedArticles({ seedsDir: process.env.SEEDS_DIR ?? 'seeds', strict: process.env.STRICT_SEEDS === '1' })],
   test: {
     environment: 'jsdom',
     include: ['src/**/*.test.{ts,tsx}'],

@@ -42,7 +42,8 @@ export function FloatingPanel({
     <div
       ref={ref}
       {...rest}
-      style={{ position: 'absolute', top: position?.top ?? 0, left: position?.left ?? 0, visibility: position ? 'visible' : 'hidden' }}
+      // Transparent rather than hidden until placed: a hidden element cannot take focus, and menus focus their first item.
+      style={{ position: 'absolute', top: position?.top ?? 0, left: position?.left ?? 0, opacity: position ? 1 : 0 }}
     >
       {children}
     </div>,

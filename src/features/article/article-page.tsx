@@ -16,8 +16,9 @@ export function ArticlePage({ article, previous, next, children }: ArticlePagePr
   return (
     <div className="mx-auto max-w-[42rem] px-4 py-6 sm:py-10">
       <title>{`${article.headline} · Broadsheet`}</title>
-      <Link to={paths.library.getHref()} className="link text-sm">
-        <span aria-hidden="true">← </span>All articles
+      <Link to={paths.library.getHref()} className="link inline-flex min-h-6 items-center gap-1 text-sm">
+        <span aria-hidden="true">←</span>
+        All articles
       </Link>
       <article aria-labelledby="article-headline" className="mt-6">
         <header className="mb-8">

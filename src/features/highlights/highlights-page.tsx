@@ -41,7 +41,7 @@ export function HighlightsPage({ articles }: { articles: readonly Article[] }) {
       {groups.map(({ article, highlights: own }) => (
         <section key={article.id} aria-labelledby={`group-${article.id}`} className="mt-10">
           <h2 id={`group-${article.id}`} dir="auto" className="font-serif text-xl font-semibold">
-            <Link to={paths.article.getHref(article.slug)} className="link">
+            <Link to={paths.article.getHref(article.slug)} className="headline-link">
               {article.headline}
             </Link>
           </h2>

@@ -6,7 +6,7 @@ export function ArticleListItem({ article, highlightCount }: { article: ArticleS
   return (
     <li className="py-5">
       <h2 dir="auto" className="font-serif text-xl leading-snug font-semibold">
-        <Link to={paths.article.getHref(article.slug)} className="link break-words">
+        <Link to={paths.article.getHref(article.slug)} className="headline-link break-words">
           {article.headline}
         </Link>
       </h2>

@@ -1,0 +1,91 @@
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
+
+export { expect };
+
+export const SEED_ARTICLE = {
+  id: '000_5e039f83c282c0c8',
+  headline: 'US-led coalition members suspend Iraq operations as region submerged in outrage over Iranian general’s killing',
+  slug: 'us-led-coalition-members-suspend-iraq-operations-as-region-submerged-in-outrage',
+  paragraphCount: 7,
+};
+export const HARBOUR_HEADLINE = 'Harbour town votes to keep its zeppelin museum open';
+export const ARABIC_HEADLINE = 'مكتبة المدينة تفتح أبوابها ليلاً';
+export const STORAGE_KEY = 'broadsheet:highlights:v1';
+
+/** Every test fails on an uncaught page error or a console error, the signs of a broken page. */
+export const test = base.extend<{ pageProblems: string[] }>({
+  pageProblems: [
+    async ({ page }, use) => {
+      const problems: string[] = [];
+      page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+      page.on('console', (message) => {
+        if (message.type() !== 'error') return;
+        // A deliberate visit to a missing URL logs the document's own 404; that is the test, not a fault.
+        const documentNotFound = message.text().includes('status of 404') && message.location().url === page.url();
+        if (!documentNotFound) problems.push(`console error: ${message.text()}`);
+      });
+      await use(problems);
+      expect(problems).toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+/** Selects `from`…`to` inside one paragraph with a real mouse drag. */
+export async function dragSelect(page: Page, paragraph: Locator, from: string, to: string): Promise<void> {
+  await paragraph.scrollIntoViewIfNeeded();
+  const points = await paragraph.evaluate(
+    (element, [startText, endText]) => {
+      const text = element.firstChild as Text;
+      const start = text.data.indexOf(startText);
+      const end = text.data.indexOf(endText, start) + endText.length;
+      const charRect = (index: number) => {
+        const range = document.createRange();
+        range.setStart(text, index);
+        range.setEnd(text, index + 1);
+        return range.getBoundingClientRect();
+      };
+      const first = charRect(start);
+      const last = charRect(end - 1);
+      return { x1: first.left + 1, y1: first.top + first.height / 2, x2: last.right - 1, y2: last.top + last.height / 2 };
+    },
+    [from, to] as const,
+  );
+  await page.mouse.move(points.x1, points.y1);
+  await page.mouse.down();
+  await page.mouse.move(points.x2, points.y2, { steps: 12 });
+  await page.mouse.up();
+}
+
+/** Selects text with the Selection API alone, as a long-press does on a phone: no mouse events at all. */
+export async function selectWithoutMouse(
+  page: Page,
+  selection: { paragraph: number; from: string; toParagraph?: number; to: string },
+): Promise<{ top: number; bottom: number }> {
+  return page.evaluate(({ paragraph, from, toParagraph, to }) => {
+    const paragraphs = document.querySelectorAll('article p');
+    const startNode = paragraphs[paragraph]?.firstChild as Text;
+    const endNode = paragraphs[toParagraph ?? paragraph]?.firstChild as Text;
+    const range = document.createRange();
+    const start = startNode.data.indexOf(from);
+    range.setStart(startNode, start);
+    range.setEnd(endNode, endNode.data.indexOf(to, startNode === endNode ? start : 0) + to.length);
+    range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+    const selection = document.getSelection();
+    selection?.removeAllRanges();
+    selection?.addRange(range);
+    const rect = range.getBoundingClientRect();
+    return { top: rect.top, bottom: rect.bottom };
+  }, selection);
+}
+
+export async function storedHighlights(page: Page): Promise<unknown[]> {
+  return page.evaluate((key) => {
+    const raw = localStorage.getItem(key);
+    return raw ? (JSON.parse(raw) as { highlights: unknown[] }).highlights : [];
+  }, STORAGE_KEY);
+}
+
+export async function hasNoHorizontalScroll(page: Page): Promise<boolean> {
+  return page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
+}

@@ -1,0 +1,70 @@
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import path from 'node:path';
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.json': 'application/json',
+  '.webmanifest': 'application/manifest+json',
+  '.png': 'image/png',
+  '.xml': 'application/xml',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+/**
+ * A plain static file server, like the simplest hosts: files and directory index.html only, no
+ * rewrite rules, `404.html` as the not-found body (as GitHub Pages and Netlify do), and the folder
+ * mounted under a sub-path so the app is tested where it will really live.
+ */
+export function startStaticServer(options: { root: string; mountPath: string; port: number; host?: string }): Promise<Server> {
+  const root = path.resolve(options.root);
+  const mount = options.mountPath.endsWith('/') ? options.mountPath : `${options.mountPath}/`;
+
+  const server = createServer((request, response) => {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    const notFound = () => {
+      const page = path.join(root, '404.html');
+      response.writeHead(404, { 'content-type': CONTENT_TYPES['.html'] ?? 'text/html' });
+      if (existsSync(page) && request.method !== 'HEAD') createReadStream(page).pipe(response);
+      else response.end('Not found');
+    };
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      response.writeHead(405).end();
+      return;
+    }
+    if (url.pathname === mount.slice(0, -1)) {
+      response.writeHead(301, { location: mount + url.search }).end();
+      return;
+    }
+    if (!url.pathname.startsWith(mount)) return notFound();
+
+    let relative: string;
+    try {
+      relative = decodeURIComponent(url.pathname.slice(mount.length));
+    } catch {
+      response.writeHead(400).end('Bad request');
+      return;
+    }
+    let file = path.resolve(root, relative);
+    if (file !== root && !file.startsWith(root + path.sep)) return notFound();
+    if (existsSync(file) && statSync(file).isDirectory()) {
+      if (!url.pathname.endsWith('/')) {
+        response.writeHead(301, { location: `${url.pathname}/${url.search}` }).end();
+        return;
+      }
+      file = path.join(file, 'index.html');
+    }
+    if (!existsSync(file) || !statSync(file).isFile()) return notFound();
+    response.writeHead(200, { 'content-type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream' });
+    if (request.method === 'HEAD') response.end();
+    else createReadStream(file).pipe(response);
+  });
+
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host ?? '127.0.0.1', () => resolve(server));
+  });
+}
