@@ -13,7 +13,10 @@ export const TRAILING_BOILERPLATE: readonly RegExp[] = [
   /^advertisement$/i,
   /^(read more|related|see also)[:.]?$/i,
   /^all rights reserved\.?$/i,
-  /^(©|\(c\)|copyright) .{0,80}$/i,
+  /^©.{0,80}$/u,
+  // "(c) Example Media Ltd" or "(c) 2020 …", but not a list item such as "(c) any other remedy."
+  /^\([cC]\)\s*(\d{4}\b.{0,80}|(\p{Lu}[\p{L}\p{N}.&'’-]*\s*){1,8})$/u,
+  /^copyright\s+(©|\(c\)|\d{4}).{0,80}$/i,
 ];
 
 export function isBoilerplate(line: string): boolean {

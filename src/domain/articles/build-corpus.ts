@@ -21,7 +21,7 @@ export interface Corpus {
 
 export const SEED_EXTENSION = /\.txt$/i;
 
-/** Code-point order, so the article order is the same on every machine and locale. */
+/** UTF-16 code-unit order: the same on every machine and in every locale. */
 function byName(a: SeedFile, b: SeedFile): number {
   return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
 }
@@ -60,7 +60,7 @@ export function formatCorpusReport(corpus: Corpus, seedsLabel = 'seeds'): string
   const lines = [
     `${seedsLabel}: ${plural(articles.length, 'article')} built; ${plural(skipped.length, 'file')} skipped; ${plural(warnings.length, 'warning')}`,
   ];
-  if (skipped.length > 0) lines.push('Skipped:', ...skipped.map((p) => `  ${seedsLabel}/${p.file}: ${p.message}`));
+  if (skipped.length > 0) lines.push('Skipped:', ...skipped.map((p) => `  ${seedsLabel}${p.file ? `/${p.file}` : ''}: ${p.message}`));
   if (warnings.length > 0) lines.push('Warnings:', ...warnings.map((p) => `  ${seedsLabel}/${p.file}: ${p.message}`));
   return lines.join('\n');
 }

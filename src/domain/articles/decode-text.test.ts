@@ -65,6 +65,21 @@ describe('decodeText', () => {
     expect(decodeText(bytes(0x80, 0x85, 0x92, 0x96)).text).toBe('€…’–');
   });
 
+  it('maps every byte as the WHATWG Windows-1252 index does', () => {
+    // 0x80–0x9F per https://encoding.spec.whatwg.org/index-windows-1252.txt; every other byte is its own code point.
+    const high = [
+      0x20ac, 0x0081, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008d, 0x017d, 0x008f,
+      0x0090, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0x009d, 0x017e, 0x0178,
+    ];
+    const all = Array.from({ length: 256 }, (_, byte) => byte);
+    // 0x80 first makes the bytes invalid UTF-8 at once.
+    const order = [...all.slice(0x80), ...all.slice(0, 0x80)];
+    const decoded = decodeText(Uint8Array.from(order));
+    expect(decoded.encoding).toBe('windows-1252');
+    const expected = order.map((byte) => (byte >= 0x80 && byte <= 0x9f ? (high[byte - 0x80] ?? -1) : byte));
+    expect([...decoded.text].map((char) => char.codePointAt(0))).toEqual(expected);
+  });
+
   it('reads a UTF-8 file with a truncated multi-byte sequence as Windows-1252', () => {
     const decoded = decodeText(bytes(0x63, 0x61, 0x66, 0xc3));
     expect(decoded.encoding).toBe('windows-1252');

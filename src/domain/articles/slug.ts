@@ -2,14 +2,16 @@ const MAX_SLUG_LENGTH = 80;
 
 /**
  * A readable, URL-safe slug: lower-case letters and digits of any script joined by hyphens.
- * Latin accents are dropped (é → e); other scripts are kept, since a browser shows them as written.
+ * Accents on Latin letters are dropped (é → e); other scripts keep their marks (Hindi vowel signs,
+ * Japanese voicing marks), since a browser shows them as written.
  */
 export function slugify(headline: string, maxLength = MAX_SLUG_LENGTH): string {
   const words = headline
     .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
+    .replace(/(\p{Script=Latin})\p{M}+/gu, '$1')
+    .normalize('NFC')
     .toLowerCase()
-    .split(/[^\p{L}\p{N}]+/u)
+    .split(/[^\p{L}\p{M}\p{N}]+/u)
     .filter(Boolean);
   let slug = '';
   for (const word of words) {

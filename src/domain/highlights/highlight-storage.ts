@@ -40,15 +40,22 @@ export function readHighlights(raw: string | null): ReadHighlightsResult {
   const highlights: Highlight[] = [];
   const seen = new Set<string>();
   let invalid = 0;
+  let duplicates = 0;
   for (const record of records) {
     const result = v.safeParse(HighlightSchema, record);
     if (!result.success) invalid += 1;
-    else if (!seen.has(result.output.id)) {
+    else if (seen.has(result.output.id)) duplicates += 1;
+    else {
       seen.add(result.output.id);
       highlights.push(result.output);
     }
   }
-  const problem = invalid > 0 ? `${invalid} saved highlight${invalid === 1 ? '' : 's'} could not be read` : null;
+  // A reported problem makes the caller back the raw value up, so a dropped duplicate is not lost either.
+  const problems = [
+    invalid > 0 ? `${invalid} saved highlight${invalid === 1 ? '' : 's'} could not be read` : '',
+    duplicates > 0 ? `${duplicates} saved highlight${duplicates === 1 ? ' was a duplicate' : 's were duplicates'}` : '',
+  ].filter(Boolean);
+  const problem = problems.length > 0 ? problems.join('; ') : null;
   return { highlights, problem };
 }
 
@@ -71,6 +78,20 @@ export interface HighlightStorage {
 
 function isQuotaError(error: unknown): boolean {
   return error instanceof DOMException && (error.name === 'QuotaExceededError' || error.code === 22);
+}
+
+/** Copies a value under a backup key of its own: never over another backup, never twice. */
+function backUp(storage: Storage, raw: string): void {
+  const base = UNREADABLE_BACKUP_PREFIX + shortHash(raw);
+  for (let attempt = 1; ; attempt += 1) {
+    const key = attempt === 1 ? base : `${base}-${attempt}`;
+    const existing = storage.getItem(key);
+    if (existing === raw) return;
+    if (existing === null) {
+      storage.setItem(key, raw);
+      return;
+    }
+  }
 }
 
 /**
@@ -102,9 +123,8 @@ export function createHighlightStorage(getArea: () => Storage): HighlightStorage
       }
       const result = readHighlights(raw);
       if (result.problem && raw !== null) {
-        const backupKey = UNREADABLE_BACKUP_PREFIX + shortHash(raw);
         try {
-          if (storage.getItem(backupKey) !== raw) storage.setItem(backupKey, raw);
+          backUp(storage, raw);
           unreadableWithoutBackup = false;
         } catch {
           unreadableWithoutBackup = true;

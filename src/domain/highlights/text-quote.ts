@@ -1,3 +1,4 @@
+import { anchorHighlight } from './anchoring/anchor-highlight.ts';
 import type { TextPositionSelector, TextQuoteSelector, TextSpan } from './highlight.ts';
 
 /** Characters of context kept on each side of a quote, enough to tell repeated phrases apart. */
@@ -25,37 +26,11 @@ export function describeSpan(text: string, span: TextSpan): { quote: TextQuoteSe
   };
 }
 
-function sharedSuffixLength(a: string, b: string): number {
-  let n = 0;
-  while (n < a.length && n < b.length && a[a.length - 1 - n] === b[b.length - 1 - n]) n += 1;
-  return n;
-}
-
-function sharedPrefixLength(a: string, b: string): number {
-  let n = 0;
-  while (n < a.length && n < b.length && a[n] === b[n]) n += 1;
-  return n;
-}
-
 /**
- * Finds a highlight's passage in the article's current text. First the stored position, accepted
- * only when the text there is still the quote; then every exact occurrence of the quote, ranked by
- * how much of the stored context surrounds it, the stored position breaking ties. Returns null
- * (an orphan, kept and listed, never deleted) when the quote is no longer in the text.
+ * Where a highlight's passage is in the article's current text, or null for an orphan (kept and
+ * listed, never deleted). See anchoring/anchor-highlight.ts for the strategies tried in turn.
  */
 export function anchorQuote(text: string, quote: TextQuoteSelector, position: TextPositionSelector): TextSpan | null {
-  if (text.slice(position.start, position.end) === quote.exact) return { start: position.start, end: position.end };
-
-  let best: { span: TextSpan; context: number; distance: number } | null = null;
-  for (let at = text.indexOf(quote.exact); at !== -1; at = text.indexOf(quote.exact, at + 1)) {
-    const end = at + quote.exact.length;
-    const context =
-      sharedSuffixLength(text.slice(Math.max(0, at - quote.prefix.length), at), quote.prefix) +
-      sharedPrefixLength(text.slice(end, end + quote.suffix.length), quote.suffix);
-    const distance = Math.abs(at - position.start);
-    if (!best || context > best.context || (context === best.context && distance < best.distance)) {
-      best = { span: { start: at, end }, context, distance };
-    }
-  }
-  return best?.span ?? null;
+  const outcome = anchorHighlight(text, quote, position);
+  return outcome.kind === 'anchored' ? outcome.span : null;
 }
