@@ -3,7 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { createBrowserRouter, RouterProvider } from 'react-router-dom';
 import { catalog } from './app/catalog.ts';
 import { createRoutes } from './app/routes.tsx';
-import { createHighlightStorage } from './domain/highlights/highlight-storage.ts';
+import { createHighlightStorage, windowStorageEvents } from './domain/highlights/highlight-storage.ts';
 import { createHighlightStore } from './domain/highlights/highlight-store.ts';
 import { HighlightsProvider } from './features/highlights/highlights-context.tsx';
 import './styles.css';
@@ -11,7 +11,7 @@ import './styles.css';
 // Vite's base ("/" or "/reader/"), without the trailing slash the router does not want.
 const basename = import.meta.env.BASE_URL.replace(/\/$/, '') || '/';
 const router = createBrowserRouter(createRoutes(catalog), { basename });
-const highlightStore = createHighlightStore(createHighlightStorage(() => window.localStorage));
+const highlightStore = createHighlightStore(createHighlightStorage(() => window.localStorage, windowStorageEvents(window)));
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');

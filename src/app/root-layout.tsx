@@ -1,13 +1,15 @@
 import { NavLink, Outlet, ScrollRestoration } from 'react-router-dom';
 import { paths } from '../config/paths.ts';
+import type { Article } from '../domain/articles/article.ts';
 import { StorageNotice } from '../features/highlights/storage-notice.tsx';
+import { ToastProvider } from '../ui/toast.tsx';
 
 const navLinkClass = ({ isActive }: { isActive: boolean }) =>
   `inline-flex min-h-11 items-center rounded-md px-3 font-medium hover:bg-stone-200 dark:hover:bg-stone-800 ${isActive ? 'underline decoration-2 underline-offset-4' : ''}`;
 
-export function RootLayout() {
+export function RootLayout({ articles }: { articles: readonly Article[] }) {
   return (
-    <>
+    <ToastProvider>
       <a href="#main" className="skip-link">
         Skip to content
       </a>
@@ -32,11 +34,11 @@ export function RootLayout() {
           </nav>
         </div>
       </header>
-      <StorageNotice />
+      <StorageNotice articles={articles} />
       <main id="main" tabIndex={-1} className="outline-none">
         <Outlet />
       </main>
       <ScrollRestoration />
-    </>
+    </ToastProvider>
   );
 }

@@ -66,7 +66,7 @@ describe('article route', () => {
     await screen.findByRole('heading', { level: 1 });
 
     selectInParagraph(1, 'pause all', 'missions');
-    fireEvent.click(await screen.findByRole('button', { name: /^Highlight/ }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Highlight yellow' }));
 
     const mark = document.querySelector('article mark');
     expect(mark?.textContent).toBe('pause all military missions');
@@ -77,6 +77,9 @@ describe('article route', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Remove highlight' }));
     await waitFor(() => expect(document.querySelector('article mark')).toBeNull());
     expect(store.getSnapshot().highlights).toHaveLength(0);
+
+    fireEvent.click(await screen.findByRole('button', { name: 'Undo' }));
+    await waitFor(() => expect(document.querySelector('article mark')?.textContent).toBe('pause all military missions'));
   });
 });
 
@@ -90,9 +93,9 @@ describe('highlights route', () => {
     const { store } = renderApp('/highlights');
     const text = sampleArticles[0]?.paragraphs.join('\n') ?? '';
     act(() => {
-      store.add('001', text, { start: text.indexOf('Sweden'), end: text.indexOf('Sweden') + 'Sweden'.length });
+      store.add({ articleId: '001', articleHeadline: 'Coalition pauses operations in Iraq', text, span: { start: text.indexOf('Sweden'), end: text.indexOf('Sweden') + 'Sweden'.length } });
     });
-    expect((await screen.findByRole('heading', { level: 2 })).textContent).toBe('Coalition pauses operations in Iraq');
+    expect(await screen.findByRole('heading', { level: 2, name: 'Coalition pauses operations in Iraq' })).toBeTruthy();
     const quote = screen.getByRole('link', { name: /Sweden/ });
     const id = store.getSnapshot().highlights[0]?.id ?? '';
     expect(quote.getAttribute('href')).toBe(`/article/coalition-pauses-operations?highlight=${id}`);

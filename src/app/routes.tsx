@@ -39,7 +39,7 @@ export function createRoutes(catalog: Catalog): RouteObject[] {
   return [
     {
       path: paths.library.path,
-      element: <RootLayout />,
+      element: <RootLayout articles={catalog.articles} />,
       errorElement: <RouteError />,
       children: [
         {

@@ -10,7 +10,7 @@ export const SEED_ARTICLE = {
 };
 export const HARBOUR_HEADLINE = 'Harbour town votes to keep its zeppelin museum open';
 export const ARABIC_HEADLINE = 'مكتبة المدينة تفتح أبوابها ليلاً';
-export const STORAGE_KEY = 'broadsheet:highlights:v1';
+export const STORAGE_KEY = 'broadsheet:highlights';
 
 /** Every test fails on an uncaught page error or a console error, the signs of a broken page. */
 export const test = base.extend<{ pageProblems: string[] }>({
@@ -57,23 +57,39 @@ export async function dragSelect(page: Page, paragraph: Locator, from: string, t
   await page.mouse.up();
 }
 
-/** Selects text with the Selection API alone, as a long-press does on a phone: no mouse events at all. */
+/**
+ * Selects text with the Selection API alone, as a long-press does on a phone: no mouse events at
+ * all. `from` and `to` are found in the paragraphs' text, wherever marks split it into nodes.
+ */
 export async function selectWithoutMouse(
   page: Page,
   selection: { paragraph: number; from: string; toParagraph?: number; to: string },
 ): Promise<{ top: number; bottom: number }> {
   return page.evaluate(({ paragraph, from, toParagraph, to }) => {
     const paragraphs = document.querySelectorAll('article p');
-    const startNode = paragraphs[paragraph]?.firstChild as Text;
-    const endNode = paragraphs[toParagraph ?? paragraph]?.firstChild as Text;
+    const boundary = (element: Element, offset: number) => {
+      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+      let remaining = offset;
+      for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+        if (remaining <= node.data.length) return { node, offset: remaining };
+        remaining -= node.data.length;
+      }
+      throw new Error(`offset ${offset} is past the end of the paragraph`);
+    };
+    const startElement = paragraphs[paragraph] as Element;
+    const endElement = paragraphs[toParagraph ?? paragraph] as Element;
+    const startOffset = (startElement.textContent ?? '').indexOf(from);
+    const endOffset = (endElement.textContent ?? '').indexOf(to, startElement === endElement ? startOffset : 0) + to.length;
+    if (startOffset === -1 || endOffset < to.length) throw new Error(`cannot find “${from}” … “${to}”`);
+    const start = boundary(startElement, startOffset);
+    const end = boundary(endElement, endOffset);
     const range = document.createRange();
-    const start = startNode.data.indexOf(from);
-    range.setStart(startNode, start);
-    range.setEnd(endNode, endNode.data.indexOf(to, startNode === endNode ? start : 0) + to.length);
-    range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
-    const selection = document.getSelection();
-    selection?.removeAllRanges();
-    selection?.addRange(range);
+    range.setStart(start.node, start.offset);
+    range.setEnd(end.node, end.offset);
+    startElement.scrollIntoView({ block: 'center' });
+    const current = document.getSelection();
+    current?.removeAllRanges();
+    current?.addRange(range);
     const rect = range.getBoundingClientRect();
     return { top: rect.top, bottom: rect.bottom };
   }, selection);

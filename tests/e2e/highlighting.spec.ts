@@ -11,7 +11,7 @@ test('highlights a passage by mouse drag, keeps it over a reload and finds it ag
   const paragraph = page.locator('article p').nth(LAST_PARAGRAPH);
   const textBefore = await paragraph.textContent();
   await dragSelect(page, paragraph, 'mass protests', 'Eastern countries');
-  await page.getByRole('button', { name: /^Highlight/ }).click();
+  await page.getByRole('button', { name: 'Highlight yellow' }).click();
 
   const mark = page.locator('article mark');
   await expect(mark).toHaveText('mass protests in Iran and several other Middle Eastern countries');
@@ -43,7 +43,7 @@ test('highlights a touch-style selection made without any mouse event, with the 
   await page.goto(articleUrl);
   const selected = await selectWithoutMouse(page, { paragraph: 2, from: '70 soldiers', to: 'from Sweden' });
 
-  const button = page.getByRole('button', { name: /^Highlight/ });
+  const button = page.getByRole('button', { name: 'Highlight yellow' });
   await expect(button).toBeVisible();
   const box = await button.boundingBox();
   if (!box) throw new Error('the Highlight button has no box');
@@ -61,7 +61,7 @@ test('a highlight across paragraphs is drawn in each of them without changing th
   await page.goto(articleUrl);
   const before = await page.locator('article p').allTextContents();
   await selectWithoutMouse(page, { paragraph: 3, from: 'called the situation', toParagraph: 4, to: 'NATO, which has' });
-  await page.getByRole('button', { name: /^Highlight/ }).click();
+  await page.getByRole('button', { name: 'Highlight yellow' }).click();
 
   const marks = page.locator('article mark');
   await expect(marks).toHaveCount(2);
@@ -74,7 +74,7 @@ test('a highlight across paragraphs is drawn in each of them without changing th
 test('pressing a highlight offers to remove it, and removing it forgets it', async ({ page }) => {
   await page.goto(articleUrl);
   await selectWithoutMouse(page, { paragraph: 1, from: 'Bundeswehr', to: 'in Iraq' });
-  await page.getByRole('button', { name: /^Highlight/ }).click();
+  await page.getByRole('button', { name: 'Highlight yellow' }).click();
   const mark = page.locator('article mark');
   await expect(mark).toHaveCount(1);
 
@@ -91,13 +91,14 @@ test('pressing a highlight offers to remove it, and removing it forgets it', asy
 test('a highlight can be opened from the keyboard and its menu closed with Escape', async ({ page }) => {
   await page.goto(articleUrl);
   await selectWithoutMouse(page, { paragraph: 1, from: 'Bundeswehr', to: 'in Iraq' });
-  await page.getByRole('button', { name: /^Highlight/ }).click();
+  await page.getByRole('button', { name: 'Highlight yellow' }).click();
   const mark = page.locator('article mark');
   await mark.focus();
   await page.keyboard.press('Enter');
-  const remove = page.getByRole('button', { name: 'Remove highlight' });
-  await expect(remove).toBeFocused();
+  const menu = page.getByRole('dialog', { name: /^Highlight: Bundeswehr/ });
+  await expect(menu.getByRole('button', { name: 'Yellow' })).toBeFocused();
+  await expect(menu.getByRole('button', { name: 'Yellow' })).toHaveAttribute('aria-pressed', 'true');
   await page.keyboard.press('Escape');
-  await expect(remove).toHaveCount(0);
+  await expect(menu).toHaveCount(0);
   await expect(mark).toBeFocused();
 });

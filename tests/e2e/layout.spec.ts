@@ -6,10 +6,10 @@ test('no view scrolls sideways at 320 px, with a highlight and its toolbar shown
   await page.setViewportSize({ width: 320, height: 640 });
   await page.goto(`article/${SEED_ARTICLE.slug}/`);
   await selectWithoutMouse(page, { paragraph: 0, from: 'Members', to: 'by the US.' });
-  await page.getByRole('button', { name: /^Highlight/ }).click();
+  await page.getByRole('button', { name: 'Highlight yellow' }).click();
   await expect(page.locator('article mark')).toHaveCount(1);
   await selectWithoutMouse(page, { paragraph: 1, from: 'Bundeswehr', to: 'Baghdad' });
-  await expect(page.getByRole('button', { name: /^Highlight/ })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Highlight yellow' })).toBeVisible();
   expect(await hasNoHorizontalScroll(page)).toBe(true);
 
   for (const view of views) {

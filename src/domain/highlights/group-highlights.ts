@@ -8,33 +8,43 @@ export interface ArticleGroup {
   highlights: Highlight[];
 }
 
-/** Highlights grouped by article in article order, each group in text order; the rest are orphans. */
+/**
+ * Highlights grouped by article, and the orphans: those whose article is gone or whose passage
+ * can no longer be found in it. By default groups follow the articles' order and each group the
+ * text; with `keepGivenOrder` (a list sorted by time) groups and items keep the order given.
+ */
 export function groupHighlights(
   highlights: readonly Highlight[],
   articles: readonly Article[],
+  keepGivenOrder = false,
 ): { groups: ArticleGroup[]; orphans: Highlight[] } {
-  const byArticle = new Map<string, Highlight[]>();
-  for (const highlight of highlights) byArticle.set(highlight.articleId, [...(byArticle.get(highlight.articleId) ?? []), highlight]);
-
-  const groups: ArticleGroup[] = [];
+  const articleById = new Map(articles.map((a, index) => [a.id, { article: a, index }]));
+  const texts = new Map<string, string>();
+  const placed = new Map<string, { highlight: Highlight; start: number }[]>();
   const orphans: Highlight[] = [];
-  for (const article of articles) {
-    const own = byArticle.get(article.id);
-    if (!own) continue;
-    byArticle.delete(article.id);
-    const text = articleText(article.paragraphs);
-    const placed: { highlight: Highlight; start: number }[] = [];
-    for (const highlight of own) {
-      const span = anchorQuote(text, highlight.quote, highlight.position);
-      if (span) placed.push({ highlight, start: span.start });
-      else orphans.push(highlight);
+  for (const highlight of highlights) {
+    const known = articleById.get(highlight.articleId);
+    if (!known) {
+      orphans.push(highlight);
+      continue;
     }
-    if (placed.length > 0) groups.push({ article, highlights: placed.sort((a, b) => a.start - b.start).map((p) => p.highlight) });
+    let text = texts.get(known.article.id);
+    if (text === undefined) {
+      text = articleText(known.article.paragraphs);
+      texts.set(known.article.id, text);
+    }
+    const span = anchorQuote(text, highlight.quote, highlight.position);
+    if (!span) orphans.push(highlight);
+    else placed.set(known.article.id, [...(placed.get(known.article.id) ?? []), { highlight, start: span.start }]);
   }
-  for (const rest of byArticle.values()) orphans.push(...rest);
+  const entries = [...placed];
+  if (!keepGivenOrder) {
+    entries.sort(([a], [b]) => (articleById.get(a)?.index ?? 0) - (articleById.get(b)?.index ?? 0));
+    for (const [, items] of entries) items.sort((x, y) => x.start - y.start);
+  }
+  const groups = entries.map(([id, items]) => ({ article: (articleById.get(id) as { article: Article }).article, highlights: items.map((p) => p.highlight) }));
   return { groups, orphans };
 }
-
 
 export function countHighlightsByArticle(highlights: readonly Highlight[]): Map<string, number> {
   const counts = new Map<string, number>();

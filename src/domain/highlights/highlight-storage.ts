@@ -1,83 +1,38 @@
-import * as v from 'valibot';
 import { shortHash } from '../articles/slug.ts';
-import { HighlightSchema, type Highlight } from './highlight.ts';
+import {
+  EMPTY_STORED_HIGHLIGHTS,
+  mergeStoredHighlights,
+  readStoredHighlights,
+  serializeStoredHighlights,
+  type StoredHighlights,
+} from './stored-highlights.ts';
 
-/** One versioned key holds every highlight; a new shape gets a new version and a migration. */
-export const HIGHLIGHTS_STORAGE_KEY = 'broadsheet:highlights:v1';
-export const HIGHLIGHTS_STORAGE_VERSION = 1;
-/** Unreadable stored values are copied here (suffixed by a hash of the value) before anything is written. */
+/** The one key that holds every highlight; the value carries its schema version. */
+export const HIGHLIGHTS_STORAGE_KEY = 'broadsheet:highlights';
+/** Unreadable stored values are copied under this prefix before anything is written over them. */
 export const UNREADABLE_BACKUP_PREFIX = `${HIGHLIGHTS_STORAGE_KEY}:unreadable:`;
 
-export interface StoredHighlightsV1 {
-  version: 1;
-  highlights: Highlight[];
-}
+export type SaveFailure = 'unavailable' | 'quota-exceeded' | 'kept-unreadable';
+export type SaveOutcome = { ok: true; stored: StoredHighlights } | { ok: false; reason: SaveFailure };
 
-export interface ReadHighlightsResult {
-  highlights: Highlight[];
-  /** Why some or all of the stored value could not be used; null when all of it was read. */
+export interface LoadOutcome {
+  stored: StoredHighlights;
+  /** Why some of the stored value could not be used (it was backed up); null when all was read. */
   problem: string | null;
-}
-
-/** Reads a stored value. Never throws: whatever can be validated is kept, the rest is reported. */
-export function readHighlights(raw: string | null): ReadHighlightsResult {
-  if (raw === null) return { highlights: [], problem: null };
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(raw);
-  } catch {
-    return { highlights: [], problem: 'the saved highlights are not valid JSON' };
-  }
-  if (typeof parsed !== 'object' || parsed === null || !('version' in parsed)) {
-    return { highlights: [], problem: 'the saved highlights have no version' };
-  }
-  if (parsed.version !== HIGHLIGHTS_STORAGE_VERSION) {
-    return { highlights: [], problem: `the saved highlights have an unknown version (${String(parsed.version)})` };
-  }
-  const records = 'highlights' in parsed && Array.isArray(parsed.highlights) ? (parsed.highlights as unknown[]) : null;
-  if (!records) return { highlights: [], problem: 'the saved highlights have no list of highlights' };
-
-  const highlights: Highlight[] = [];
-  const seen = new Set<string>();
-  let invalid = 0;
-  let duplicates = 0;
-  for (const record of records) {
-    const result = v.safeParse(HighlightSchema, record);
-    if (!result.success) invalid += 1;
-    else if (seen.has(result.output.id)) duplicates += 1;
-    else {
-      seen.add(result.output.id);
-      highlights.push(result.output);
-    }
-  }
-  // A reported problem makes the caller back the raw value up, so a dropped duplicate is not lost either.
-  const problems = [
-    invalid > 0 ? `${invalid} saved highlight${invalid === 1 ? '' : 's'} could not be read` : '',
-    duplicates > 0 ? `${duplicates} saved highlight${duplicates === 1 ? ' was a duplicate' : 's were duplicates'}` : '',
-  ].filter(Boolean);
-  const problem = problems.length > 0 ? problems.join('; ') : null;
-  return { highlights, problem };
-}
-
-export function serializeHighlights(highlights: readonly Highlight[]): string {
-  const stored: StoredHighlightsV1 = { version: HIGHLIGHTS_STORAGE_VERSION, highlights: [...highlights] };
-  return JSON.stringify(stored);
-}
-
-export type SaveOutcome = { ok: true } | { ok: false; reason: 'unavailable' | 'quota-exceeded' | 'kept-unreadable' };
-
-export interface LoadOutcome extends ReadHighlightsResult {
   /** False when storage cannot be used at all: highlights then live only as long as the tab. */
   available: boolean;
 }
 
 export interface HighlightStorage {
   load(): LoadOutcome;
-  save(highlights: readonly Highlight[]): SaveOutcome;
+  /** Saves `stored` merged with whatever another tab saved meanwhile, and returns the merged value. */
+  save(stored: StoredHighlights): SaveOutcome;
+  /** Calls back when another tab changes the stored highlights. */
+  watch(onExternalChange: () => void): () => void;
 }
 
 function isQuotaError(error: unknown): boolean {
-  return error instanceof DOMException && (error.name === 'QuotaExceededError' || error.code === 22);
+  return error instanceof DOMException && (error.name === 'QuotaExceededError' || error.name === 'NS_ERROR_DOM_QUOTA_REACHED' || error.code === 22);
 }
 
 /** Copies a value under a backup key of its own: never over another backup, never twice. */
@@ -94,11 +49,16 @@ function backUp(storage: Storage, raw: string): void {
   }
 }
 
+export interface StorageEvents {
+  subscribe(listener: (key: string | null) => void): () => void;
+}
+
 /**
- * Wraps a Web Storage area so that no failure of it (blocked, full, corrupted) can lose a highlight.
- * `getArea` may throw, as `window.localStorage` does when site data is blocked.
+ * Wraps a Web Storage area so that no failure of it (blocked, full, corrupted, shared with another
+ * tab) can lose a highlight. `getArea` may throw, as `window.localStorage` does when site data is
+ * blocked; `events` delivers the `storage` events other tabs cause.
  */
-export function createHighlightStorage(getArea: () => Storage): HighlightStorage {
+export function createHighlightStorage(getArea: () => Storage, events?: StorageEvents, now: () => Date = () => new Date()): HighlightStorage {
   // Set when a stored value could not be read and could not be backed up either: writing then
   // would destroy the only copy, so saving is refused until the reader exports or clears it.
   let unreadableWithoutBackup = false;
@@ -111,18 +71,20 @@ export function createHighlightStorage(getArea: () => Storage): HighlightStorage
     }
   };
 
+  const readRaw = (storage: Storage): string | null => storage.getItem(HIGHLIGHTS_STORAGE_KEY);
+
   return {
     load() {
       const storage = area();
       let raw: string | null;
       try {
         if (!storage) throw new Error('no storage');
-        raw = storage.getItem(HIGHLIGHTS_STORAGE_KEY);
+        raw = readRaw(storage);
       } catch {
-        return { highlights: [], problem: null, available: false };
+        return { stored: EMPTY_STORED_HIGHLIGHTS, problem: null, available: false };
       }
-      const result = readHighlights(raw);
-      if (result.problem && raw !== null) {
+      const { stored, problem } = readStoredHighlights(raw);
+      if (problem && raw !== null) {
         try {
           backUp(storage, raw);
           unreadableWithoutBackup = false;
@@ -130,18 +92,41 @@ export function createHighlightStorage(getArea: () => Storage): HighlightStorage
           unreadableWithoutBackup = true;
         }
       }
-      return { ...result, available: true };
+      return { stored, problem, available: true };
     },
-    save(highlights) {
+    save(stored) {
       if (unreadableWithoutBackup) return { ok: false, reason: 'kept-unreadable' };
       const storage = area();
       if (!storage) return { ok: false, reason: 'unavailable' };
       try {
-        storage.setItem(HIGHLIGHTS_STORAGE_KEY, serializeHighlights(highlights));
-        return { ok: true };
+        const raw = readRaw(storage);
+        const current = readStoredHighlights(raw);
+        // Never write over a value that did not read cleanly unless it is safely backed up.
+        if (current.problem && raw !== null) backUp(storage, raw);
+        const merged = mergeStoredHighlights(current.stored, stored, now());
+        storage.setItem(HIGHLIGHTS_STORAGE_KEY, serializeStoredHighlights(merged));
+        return { ok: true, stored: merged };
       } catch (error) {
         return { ok: false, reason: isQuotaError(error) ? 'quota-exceeded' : 'unavailable' };
       }
+    },
+    watch(onExternalChange) {
+      if (!events) return () => {};
+      return events.subscribe((key) => {
+        // key is null when another tab cleared all storage.
+        if (key === null || key === HIGHLIGHTS_STORAGE_KEY) onExternalChange();
+      });
+    },
+  };
+}
+
+/** The `storage` events of a window: fired in every other tab of the same site when a value changes. */
+export function windowStorageEvents(target: Window): StorageEvents {
+  return {
+    subscribe(listener) {
+      const onStorage = (event: StorageEvent) => listener(event.key);
+      target.addEventListener('storage', onStorage);
+      return () => target.removeEventListener('storage', onStorage);
     },
   };
 }

@@ -1,20 +1,52 @@
-import type { Highlight, TextSpan } from './highlight.ts';
-import type { HighlightStorage, SaveOutcome } from './highlight-storage.ts';
+import { DEFAULT_HIGHLIGHT_COLOR, type Highlight, type HighlightColor, type TextSpan } from './highlight.ts';
+import type { HighlightStorage, SaveFailure } from './highlight-storage.ts';
+import { EMPTY_STORED_HIGHLIGHTS, mergeStoredHighlights, type StoredHighlights } from './stored-highlights.ts';
 import { describeSpan, trimSpan } from './text-quote.ts';
+
+export type NoticeKind = SaveFailure | 'unreadable';
+
+/** Something the reader must know about their highlights being saved. */
+export interface StorageNotice {
+  kind: NoticeKind;
+  message: string;
+}
 
 export interface HighlightsSnapshot {
   highlights: readonly Highlight[];
-  /** A message the reader must see about saving; null when all is well. */
-  notice: string | null;
+  notice: StorageNotice | null;
+}
+
+export interface NewHighlight {
+  articleId: string;
+  articleHeadline: string;
+  /** The article's text (`articleText()`) and the span of it to highlight. */
+  text: string;
+  span: TextSpan;
+  color?: HighlightColor;
+  note?: string;
+}
+
+export interface ImportSummary {
+  imported: number;
+  /** Already present: same id, or the same passage of the same article. */
+  skipped: number;
 }
 
 export interface HighlightStore {
   getSnapshot(): HighlightsSnapshot;
   subscribe(listener: () => void): () => void;
-  /** Adds a highlight for the span of `text` (the article's text); null when the span is only whitespace. */
-  add(articleId: string, text: string, span: TextSpan): Highlight | null;
-  remove(id: string): void;
+  /** Adds a highlight; null when the span is only whitespace. */
+  add(input: NewHighlight): Highlight | null;
+  update(id: string, changes: { color?: HighlightColor; note?: string }): void;
+  /** Deletes a highlight and returns it, so the caller can offer to undo. */
+  remove(id: string): Highlight | undefined;
+  /** Undoes a removal. */
+  restore(highlight: Highlight): void;
+  /** Adds highlights that are not already here; never changes or deletes one that is. */
+  importHighlights(candidates: readonly Highlight[]): ImportSummary;
   dismissNotice(): void;
+  /** Stops listening to other tabs. */
+  dispose(): void;
 }
 
 /** 128 random bits as hex. crypto.randomUUID needs a secure context; static sites are often served over plain HTTP. */
@@ -23,28 +55,31 @@ export function newHighlightId(): string {
   return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
-const NOTICES = {
+export const NOTICE_MESSAGES: Record<NoticeKind, string> = {
   unavailable: 'This browser is not letting the reader save data, so highlights will last only until this tab is closed.',
-  'quota-exceeded': 'Your last change could not be saved: the browser’s storage for this site is full. It stays on screen until you close this tab.',
-  'kept-unreadable': 'Saved highlights could not be read and could not be backed up, so new changes are not being saved over them.',
-} satisfies Record<Exclude<SaveOutcome, { ok: true }>['reason'], string>;
+  'quota-exceeded':
+    'Your last change could not be saved: the browser’s storage for this site is full. It stays on screen until you close this tab; export your highlights to keep them.',
+  'kept-unreadable': 'Saved highlights could not be read or backed up, so new changes are not being saved over them. Export your highlights to keep them.',
+  unreadable: 'Some saved highlights could not be read. The saved data was kept aside unchanged, and everything readable is shown.',
+};
 
-export function createHighlightStore(
-  storage: HighlightStorage,
-  options: { now?: () => Date; makeId?: () => string } = {},
-): HighlightStore {
+const notice = (kind: NoticeKind): StorageNotice => ({ kind, message: NOTICE_MESSAGES[kind] });
+
+/** Same article and same passage: an import of something already here, under another id. */
+function samePassage(a: Highlight, b: Highlight): boolean {
+  return a.articleId === b.articleId && a.quote.exact === b.quote.exact && a.position.start === b.position.start;
+}
+
+export function createHighlightStore(storage: HighlightStorage, options: { now?: () => Date; makeId?: () => string } = {}): HighlightStore {
   const now = options.now ?? (() => new Date());
   const makeId = options.makeId ?? newHighlightId;
   const listeners = new Set<() => void>();
 
   const loaded = storage.load();
+  let stored: StoredHighlights = loaded.stored;
   let snapshot: HighlightsSnapshot = {
-    highlights: loaded.highlights,
-    notice: !loaded.available
-      ? NOTICES.unavailable
-      : loaded.problem
-        ? `Some saved highlights could not be read (${loaded.problem}). The saved data was kept aside unchanged.`
-        : null,
+    highlights: stored.highlights,
+    notice: !loaded.available ? notice('unavailable') : loaded.problem ? { kind: 'unreadable', message: `${NOTICE_MESSAGES.unreadable} (${loaded.problem})` } : null,
   };
 
   const publish = (next: HighlightsSnapshot) => {
@@ -52,10 +87,21 @@ export function createHighlightStore(
     for (const listener of listeners) listener();
   };
 
-  const commit = (highlights: readonly Highlight[]) => {
-    const outcome = storage.save(highlights);
-    publish({ highlights, notice: outcome.ok ? snapshot.notice : NOTICES[outcome.reason] });
+  const commit = (next: StoredHighlights) => {
+    const outcome = storage.save(next);
+    stored = outcome.ok ? outcome.stored : next;
+    publish({ highlights: stored.highlights, notice: outcome.ok ? snapshot.notice : notice(outcome.reason) });
   };
+
+  const stopWatching = storage.watch(() => {
+    const external = storage.load();
+    if (!external.available) return;
+    // Keep what only this tab has (say, a change the full storage refused) alongside the other tab's.
+    stored = mergeStoredHighlights(external.stored, stored, now());
+    publish({ ...snapshot, highlights: stored.highlights });
+  });
+
+  const timestamp = () => now().toISOString();
 
   return {
     getSnapshot: () => snapshot,
@@ -63,19 +109,54 @@ export function createHighlightStore(
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    add(articleId, text, span) {
+    add({ articleId, articleHeadline, text, span, color = DEFAULT_HIGHLIGHT_COLOR, note = '' }) {
       const trimmed = trimSpan(text, span);
       if (!trimmed) return null;
-      const highlight: Highlight = { id: makeId(), articleId, ...describeSpan(text, trimmed), createdAt: now().toISOString() };
-      commit([...snapshot.highlights, highlight]);
+      const at = timestamp();
+      const highlight: Highlight = { id: makeId(), articleId, articleHeadline, ...describeSpan(text, trimmed), color, note, createdAt: at, updatedAt: at };
+      commit({ ...stored, highlights: [...stored.highlights, highlight] });
       return highlight;
     },
+    update(id, changes) {
+      const current = stored.highlights.find((h) => h.id === id);
+      if (!current) return;
+      const next = { ...current, ...changes, updatedAt: timestamp() };
+      commit({ ...stored, highlights: stored.highlights.map((h) => (h.id === id ? next : h)) });
+    },
     remove(id) {
-      if (!snapshot.highlights.some((h) => h.id === id)) return;
-      commit(snapshot.highlights.filter((h) => h.id !== id));
+      const removed = stored.highlights.find((h) => h.id === id);
+      if (!removed) return undefined;
+      commit({ highlights: stored.highlights.filter((h) => h.id !== id), deleted: [...stored.deleted, { id, deletedAt: timestamp() }] });
+      return removed;
+    },
+    restore(highlight) {
+      const tombstone = stored.deleted.find((t) => t.id === highlight.id);
+      // Restored after its deletion, so a merge with a tab that saw the deletion keeps it.
+      const after = tombstone ? Math.max(now().getTime(), Date.parse(tombstone.deletedAt) + 1) : now().getTime();
+      const restored = { ...highlight, updatedAt: new Date(after).toISOString() };
+      commit({
+        highlights: [...stored.highlights.filter((h) => h.id !== highlight.id), restored],
+        deleted: stored.deleted.filter((t) => t.id !== highlight.id),
+      });
+    },
+    importHighlights(candidates) {
+      const added: Highlight[] = [];
+      let skipped = 0;
+      for (const candidate of candidates) {
+        const known = [...stored.highlights, ...added];
+        if (known.some((h) => h.id === candidate.id || samePassage(h, candidate))) skipped += 1;
+        else added.push(candidate);
+      }
+      if (added.length > 0) commit({ ...stored, highlights: [...stored.highlights, ...added] });
+      return { imported: added.length, skipped };
     },
     dismissNotice() {
       publish({ ...snapshot, notice: null });
     },
+    dispose() {
+      stopWatching();
+    },
   };
 }
+
+export { EMPTY_STORED_HIGHLIGHTS };

@@ -7,7 +7,7 @@ import * as v from 'valibot';
  */
 export const TextQuoteSelectorSchema = v.object({
   type: v.literal('TextQuoteSelector'),
-  exact: v.pipe(v.string(), v.minLength(1)),
+  exact: v.pipe(v.string(), v.minLength(1, 'the quote is empty')),
   prefix: v.string(),
   suffix: v.string(),
 });
@@ -18,23 +18,52 @@ export const TextPositionSelectorSchema = v.pipe(
     start: v.pipe(v.number(), v.integer(), v.minValue(0)),
     end: v.pipe(v.number(), v.integer(), v.minValue(1)),
   }),
-  v.check((selector) => selector.end > selector.start, 'end must come after start'),
+  v.check((selector) => selector.end > selector.start, 'the position ends before it starts'),
 );
 
+/** Named colours: the name is in every label, so colour is never the only cue. */
+export const HIGHLIGHT_COLORS = ['yellow', 'green', 'blue', 'pink'] as const;
+export type HighlightColor = (typeof HIGHLIGHT_COLORS)[number];
+export const DEFAULT_HIGHLIGHT_COLOR: HighlightColor = 'yellow';
+export const HIGHLIGHT_COLOR_LABELS: Record<HighlightColor, string> = { yellow: 'Yellow', green: 'Green', blue: 'Blue', pink: 'Pink' };
+
+/** Long enough for any real note; bounded so one pasted book cannot fill the browser's storage. */
+export const MAX_NOTE_LENGTH = 10_000;
+
+const IsoTimestamp = v.pipe(v.string(), v.isoTimestamp('not an ISO 8601 date and time'));
+
 export const HighlightSchema = v.object({
-  id: v.pipe(v.string(), v.minLength(1)),
+  id: v.pipe(v.string(), v.minLength(1), v.maxLength(200)),
   articleId: v.pipe(v.string(), v.minLength(1)),
+  /** The headline when the highlight was made, so an orphan can still say where it came from. */
+  articleHeadline: v.string(),
   quote: TextQuoteSelectorSchema,
   position: TextPositionSelectorSchema,
-  createdAt: v.pipe(v.string(), v.isoTimestamp()),
+  color: v.picklist(HIGHLIGHT_COLORS, 'not one of yellow, green, blue or pink'),
+  note: v.pipe(v.string(), v.maxLength(MAX_NOTE_LENGTH, `the note is longer than ${MAX_NOTE_LENGTH} characters`)),
+  createdAt: IsoTimestamp,
+  /** Changes from two tabs merge by id; the later `updatedAt` wins. */
+  updatedAt: IsoTimestamp,
 });
+
+/** A deleted highlight's id, kept for a while so another tab's copy is not resurrected by a merge. */
+export const TombstoneSchema = v.object({ id: v.pipe(v.string(), v.minLength(1)), deletedAt: IsoTimestamp });
 
 export type TextQuoteSelector = v.InferOutput<typeof TextQuoteSelectorSchema>;
 export type TextPositionSelector = v.InferOutput<typeof TextPositionSelectorSchema>;
 export type Highlight = v.InferOutput<typeof HighlightSchema>;
+export type Tombstone = v.InferOutput<typeof TombstoneSchema>;
 
 /** Where a highlight sits in the current text of its article: offsets into `articleText()`. */
 export interface TextSpan {
   start: number;
   end: number;
+}
+
+/** A readable reason for the first problem valibot found, with the path to it. */
+export function describeIssues(issues: readonly v.BaseIssue<unknown>[]): string {
+  const [issue] = issues;
+  if (!issue) return 'invalid';
+  const path = v.getDotPath(issue);
+  return path ? `${path}: ${issue.message}` : issue.message;
 }

@@ -1,32 +1,45 @@
-import { useEffect, useRef } from 'react';
-import type { Highlight } from '../../domain/highlights/highlight.ts';
-import { FloatingPanel, type DocumentBox } from '../../ui/floating-panel.tsx';
+import { useEffect, useRef, useState } from 'react';
+import type { Highlight } from '../../domain/highlights/highlight';
+import { FloatingPanel, type DocumentBox } from '../../ui/floating-panel';
+import { HighlightEditor } from './highlight-editor';
+import { useHighlightStore } from './highlights-context';
+import { useRemoveHighlight } from './use-remove-highlight';
 
-const QUOTE_PREVIEW_LENGTH = 40;
+const QUOTE_PREVIEW_LENGTH = 48;
 
-function preview(quote: string): string {
-  return quote.length > QUOTE_PREVIEW_LENGTH ? `${quote.slice(0, QUOTE_PREVIEW_LENGTH).trimEnd()}…` : quote;
+export function previewQuote(quote: string): string {
+  const flat = quote.replace(/\s+/g, ' ');
+  return flat.length > QUOTE_PREVIEW_LENGTH ? `${flat.slice(0, QUOTE_PREVIEW_LENGTH).trimEnd()}…` : flat;
 }
 
 /**
- * Actions for the highlight(s) under a pressed mark. Where highlights overlap, each is listed by
- * its quote so the reader picks which one to act on. Escape or a press elsewhere closes it.
+ * The popover for a pressed mark. Where highlights overlap it first asks which one; then it offers
+ * the colour, the note and removal. Escape or a press outside closes it and focus returns to the mark.
  */
 export function HighlightMenu({
   anchor,
   highlights,
-  onRemove,
+  focusNote = false,
   onClose,
 }: {
   anchor: DocumentBox;
   highlights: readonly Highlight[];
-  onRemove: (id: string) => void;
-  onClose: () => void;
+  focusNote?: boolean;
+  onClose: (options?: { removed?: boolean }) => void;
 }) {
+  const store = useHighlightStore();
+  const removeHighlight = useRemoveHighlight();
   const panelRef = useRef<HTMLDivElement>(null);
+  const [chosenId, setChosenId] = useState<string | null>(highlights.length === 1 ? (highlights[0]?.id ?? null) : null);
+  const chosen = highlights.find((h) => h.id === chosenId);
 
   useEffect(() => {
-    panelRef.current?.querySelector('button')?.focus();
+    if (!focusNote || !chosen) panelRef.current?.querySelector<HTMLElement>('button')?.focus();
+    // Focus moves when the view inside the panel changes (choosing one of several highlights).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [chosenId]);
+
+  useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.key === 'Escape') onClose();
     };
@@ -42,18 +55,47 @@ export function HighlightMenu({
   }, [onClose]);
 
   return (
-    <FloatingPanel anchor={anchor} placement="below" className="z-50" role="group" aria-label="Highlight options">
-      <div ref={panelRef} className="flex flex-col gap-1 rounded-lg border border-stone-300 bg-white p-1 shadow-lg dark:border-stone-600 dark:bg-stone-800">
-        {highlights.map((highlight) => (
-          <button
-            key={highlight.id}
-            type="button"
-            onClick={() => onRemove(highlight.id)}
-            className="min-h-11 rounded-md px-3 text-start text-sm font-medium text-red-800 hover:bg-red-50 dark:text-red-300 dark:hover:bg-red-950"
-          >
-            Remove highlight{highlights.length > 1 ? `: “${preview(highlight.quote.exact)}”` : ''}
-          </button>
-        ))}
+    <FloatingPanel anchor={anchor} placement="below" className="z-40 w-[min(22rem,calc(100vw-1rem))]">
+      <div
+        ref={panelRef}
+        role="dialog"
+        aria-label={chosen ? `Highlight: ${previewQuote(chosen.quote.exact)}` : 'Choose a highlight'}
+        className="rounded-lg border border-stone-300 bg-white p-3 shadow-lg dark:border-stone-600 dark:bg-stone-800"
+      >
+        {chosen ? (
+          <HighlightEditor
+            key={chosen.id}
+            highlight={chosen}
+            focusNote={focusNote}
+            onColor={(color) => store.update(chosen.id, { color })}
+            onSaveNote={(note) => {
+              store.update(chosen.id, { note });
+              onClose();
+            }}
+            onRemove={() => {
+              removeHighlight(chosen.id);
+              onClose({ removed: true });
+            }}
+          />
+        ) : (
+          <>
+            <p className="mb-2 text-sm font-medium">These highlights overlap here. Which one?</p>
+            <ul className="flex flex-col gap-1">
+              {highlights.map((h) => (
+                <li key={h.id}>
+                  <button
+                    type="button"
+                    onClick={() => setChosenId(h.id)}
+                    className="flex min-h-11 w-full items-center gap-2 rounded-md px-2 text-start text-sm hover:bg-stone-100 dark:hover:bg-stone-700"
+                  >
+                    <span className="swatch" data-color={h.color} aria-hidden="true" />
+                    <span>“{previewQuote(h.quote.exact)}”</span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
       </div>
     </FloatingPanel>
   );

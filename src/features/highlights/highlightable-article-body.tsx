@@ -1,14 +1,17 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import type { Article } from '../../domain/articles/article.ts';
-import { paragraphStarts } from '../../domain/articles/article-text.ts';
-import { segmentParagraph } from '../../domain/highlights/text-segments.ts';
-import type { DocumentBox } from '../../ui/floating-panel.tsx';
-import { HighlightMenu } from './highlight-menu.tsx';
-import { useHighlightStore } from './highlights-context.tsx';
-import { SelectionToolbar } from './selection-toolbar.tsx';
-import { useArticleAnchors } from './use-article-anchors.ts';
-import { useTextSelection } from './use-text-selection.ts';
+import type { Article } from '../../domain/articles/article';
+import { paragraphStarts } from '../../domain/articles/article-text';
+import { HIGHLIGHT_COLOR_LABELS, type Highlight, type HighlightColor, type TextSpan } from '../../domain/highlights/highlight';
+import { segmentParagraph } from '../../domain/highlights/text-segments';
+import type { DocumentBox } from '../../ui/floating-panel';
+import { HighlightMenu } from './highlight-menu';
+import { useHighlightStore } from './highlights-context';
+import { SelectionToolbar } from './selection-toolbar';
+import { useArticleAnchors } from './use-article-anchors';
+import { useArticleKeys } from './use-article-keys';
+import { useLastColor } from './use-last-color';
+import { selectedSpan, useTextSelection } from './use-text-selection';
 
 export const HIGHLIGHT_QUERY_PARAM = 'highlight';
 
@@ -21,48 +24,106 @@ function markOf(target: EventTarget | null): HTMLElement | null {
   return target instanceof Element ? target.closest<HTMLElement>('mark[data-highlight-ids]') : null;
 }
 
+function describeHighlight(highlight: Highlight): string {
+  return `${HIGHLIGHT_COLOR_LABELS[highlight.color]} highlight${highlight.note ? `, with a note: ${highlight.note}` : ''}. Press Enter for options.`;
+}
+
+interface MenuState {
+  ids: string[];
+  mark: HTMLElement;
+  anchor: DocumentBox;
+  focusNote: boolean;
+}
+
 /**
- * The article's paragraphs with the reader's highlights drawn in as <mark>s. Selecting text offers
- * a Highlight button; pressing a mark offers to remove it. The text itself is never altered: marks
- * only wrap runs of it, computed from the highlights' positions.
+ * The article's paragraphs with the reader's highlights drawn in as <mark>s. Selecting text (by
+ * mouse, touch or keyboard) offers the highlight toolbar; pressing a mark opens its colour, note
+ * and removal. The text itself is never altered: marks only wrap runs of it.
  */
 export function HighlightableArticleBody({ article }: { article: Article }) {
   const store = useHighlightStore();
   const rootRef = useRef<HTMLDivElement>(null);
+  const toolbarRef = useRef<HTMLDivElement>(null);
   const { text, anchored } = useArticleAnchors(article);
   const starts = useMemo(() => paragraphStarts(article.paragraphs), [article]);
   const [selection, clearSelection] = useTextSelection(rootRef);
-  const [menu, setMenu] = useState<{ ids: string[]; mark: HTMLElement; anchor: DocumentBox } | null>(null);
+  const [lastColor, setLastColor] = useLastColor();
+  const [menu, setMenu] = useState<MenuState | null>(null);
+  const [openMenuFor, setOpenMenuFor] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState('');
   const [searchParams] = useSearchParams();
   const target = searchParams.get(HIGHLIGHT_QUERY_PARAM);
   const targetIsShown = target !== null && anchored.some((a) => a.id === target);
 
+  const findMark = useCallback(
+    (id: string) => rootRef.current?.querySelector<HTMLElement>(`mark[data-highlight-starts~="${CSS.escape(id)}"]`) ?? null,
+    [],
+  );
+
   useEffect(() => {
     if (!targetIsShown || !target) return;
-    const mark = rootRef.current?.querySelector<HTMLElement>(`mark[data-highlight-starts~="${CSS.escape(target)}"]`);
-    if (!mark) return;
-    mark.scrollIntoView({ block: 'center', behavior: 'instant' });
-    mark.focus({ preventScroll: true });
-  }, [target, targetIsShown]);
+    const mark = findMark(target);
+    mark?.scrollIntoView({ block: 'center', behavior: 'instant' });
+    mark?.focus({ preventScroll: true });
+  }, [target, targetIsShown, findMark]);
 
-  const createHighlight = () => {
-    if (!selection) return;
-    const highlight = store.add(article.id, text, selection.span);
+  const openMenu = useCallback((mark: HTMLElement, focusNote = false) => {
+    setMenu({ ids: (mark.dataset.highlightIds ?? '').split(' ').filter(Boolean), mark, anchor: documentBox(mark), focusNote });
+  }, []);
+
+  // "Highlight and add a note": the mark exists only after the next render, so open its menu then.
+  useEffect(() => {
+    if (!openMenuFor) return;
+    const mark = findMark(openMenuFor);
+    if (mark) {
+      setMenu({ ids: [openMenuFor], mark, anchor: documentBox(mark), focusNote: true });
+      setOpenMenuFor(null);
+    }
+  }, [openMenuFor, anchored, findMark]);
+
+  const highlightSpan = (span: TextSpan, color: HighlightColor, withNote: boolean) => {
+    const highlight = store.add({ articleId: article.id, articleHeadline: article.headline, text, span, color });
+    setLastColor(color);
     document.getSelection()?.removeAllRanges();
     clearSelection();
-    if (highlight) setAnnouncement(`Highlighted: ${highlight.quote.exact}`);
+    if (!highlight) return;
+    setAnnouncement(`Highlighted ${HIGHLIGHT_COLOR_LABELS[color].toLowerCase()}: ${highlight.quote.exact}`);
+    if (withNote) setOpenMenuFor(highlight.id);
   };
 
-  const openMenu = (mark: HTMLElement) => {
-    setMenu({ ids: (mark.dataset.highlightIds ?? '').split(' ').filter(Boolean), mark, anchor: documentBox(mark) });
-  };
+  useArticleKeys(rootRef, {
+    onHighlightKey: () => {
+      // Read the selection now: the toolbar's state may be a frame behind a fast keyboard.
+      const span = rootRef.current && selectedSpan(rootRef.current);
+      if (span) return highlightSpan(span, lastColor, false);
+      const focused = document.activeElement;
+      if (focused instanceof HTMLElement && focused.matches('p[data-text-start]') && rootRef.current?.contains(focused)) {
+        const start = Number(focused.dataset.textStart);
+        highlightSpan({ start, end: start + (focused.textContent ?? '').length }, lastColor, false);
+      }
+    },
+    onTabToToolbar: () => {
+      const toolbar = toolbarRef.current;
+      if (!selection || !toolbar || toolbar.contains(document.activeElement)) return false;
+      toolbar.querySelector('button')?.focus();
+      return true;
+    },
+    onEscape: () => {
+      if (!selection) return;
+      document.getSelection()?.removeAllRanges();
+      clearSelection();
+    },
+  });
 
-  const closeMenu = useCallback(() => setMenu(null), []);
-  const closeMenuAndReturnFocus = useCallback(() => {
-    setMenu(null);
-    if (menu?.mark.isConnected) menu.mark.focus({ preventScroll: true });
-  }, [menu]);
+  const closeMenu = useCallback(
+    (options: { removed?: boolean } = {}) => {
+      // Back to the mark, or to its paragraph when the mark is about to disappear.
+      const returnTo = options.removed ? menu?.mark.closest('p') : menu?.mark;
+      if (returnTo?.isConnected) returnTo.focus({ preventScroll: true });
+      setMenu(null);
+    },
+    [menu],
+  );
 
   const onClick = (event: MouseEvent) => {
     const mark = markOf(event.target);
@@ -78,7 +139,8 @@ export function HighlightableArticleBody({ article }: { article: Article }) {
     }
   };
 
-  const menuHighlights = menu ? anchored.filter((a) => menu.ids.includes(a.id)).map((a) => a.highlight) : [];
+  const byId = new Map(anchored.map((a) => [a.id, a.highlight]));
+  const menuHighlights = menu ? menu.ids.flatMap((id) => byId.get(id) ?? []) : [];
 
   return (
     <>
@@ -88,45 +150,43 @@ export function HighlightableArticleBody({ article }: { article: Article }) {
         {article.paragraphs.map((paragraph, index) => {
           const start = starts[index] ?? 0;
           return (
-            <p key={start} data-text-start={start} dir="auto">
-              {segmentParagraph(paragraph, start, anchored).map((segment) =>
-                segment.highlightIds.length === 0 ? (
-                  segment.text
-                ) : (
+            // Focusable from script only (j/k), so `h` can highlight a whole paragraph without a selection.
+            <p key={start} data-text-start={start} dir="auto" tabIndex={-1}>
+              {segmentParagraph(paragraph, start, anchored).map((segment) => {
+                if (segment.highlightIds.length === 0) return segment.text;
+                const top = byId.get(segment.highlightIds[segment.highlightIds.length - 1] ?? '');
+                return (
                   <mark
                     key={segment.start}
                     data-highlight-ids={segment.highlightIds.join(' ')}
                     data-highlight-starts={segment.startingIds.join(' ') || undefined}
+                    data-color={top?.color}
                     data-overlap={segment.highlightIds.length > 1 || undefined}
+                    data-has-note={segment.highlightIds.some((id) => byId.get(id)?.note) || undefined}
                     tabIndex={segment.startingIds.length > 0 ? 0 : -1}
-                    aria-describedby="highlight-hint"
+                    aria-describedby={segment.highlightIds.map((id) => `highlight-description-${id}`).join(' ')}
                   >
                     {segment.text}
                   </mark>
-                ),
-              )}
+                );
+              })}
             </p>
           );
         })}
       </div>
-      <span id="highlight-hint" hidden>
-        Highlighted. Press Enter for options.
-      </span>
+      <div hidden>
+        {anchored.map(({ highlight }) => (
+          <span key={highlight.id} id={`highlight-description-${highlight.id}`}>
+            {describeHighlight(highlight)}
+          </span>
+        ))}
+      </div>
       <div aria-live="polite" className="sr-only">
         {announcement}
       </div>
-      {selection && <SelectionToolbar selection={selection} onHighlight={createHighlight} />}
+      {selection && <SelectionToolbar ref={toolbarRef} selection={selection} lastColor={lastColor} onHighlight={(color, withNote) => highlightSpan(selection.span, color, withNote)} />}
       {menu && menuHighlights.length > 0 && (
-        <HighlightMenu
-          anchor={menu.anchor}
-          highlights={menuHighlights}
-          onClose={closeMenuAndReturnFocus}
-          onRemove={(id) => {
-            store.remove(id);
-            setAnnouncement('Highlight removed.');
-            closeMenu();
-          }}
-        />
+        <HighlightMenu key={menu.ids.join(' ')} anchor={menu.anchor} highlights={menuHighlights} focusNote={menu.focusNote} onClose={closeMenu} />
       )}
     </>
   );

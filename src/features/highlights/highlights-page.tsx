@@ -1,41 +1,177 @@
-import { Link } from 'react-router-dom';
-import type { Article } from '../../domain/articles/article.ts';
-import { groupHighlights } from '../../domain/highlights/group-highlights.ts';
-import type { Highlight } from '../../domain/highlights/highlight.ts';
-import { paths } from '../../config/paths.ts';
-import { useHighlights } from './highlights-context.tsx';
+import { useMemo, useState } from 'react';
+import { Link, useSearchParams } from 'react-router-dom';
+import { paths } from '../../config/paths';
+import type { Article } from '../../domain/articles/article';
+import {
+  filterHighlights,
+  HIGHLIGHT_SORTS,
+  isHighlightColor,
+  isHighlightSort,
+  sortHighlights,
+  type HighlightSort,
+} from '../../domain/highlights/filter-highlights';
+import { groupHighlights } from '../../domain/highlights/group-highlights';
+import { HIGHLIGHT_COLOR_LABELS, HIGHLIGHT_COLORS, type Highlight } from '../../domain/highlights/highlight';
+import { HighlightEditor } from './highlight-editor';
+import { useHighlights, useHighlightStore } from './highlights-context';
+import { ImportExport } from './import-export';
+import { useRemoveHighlight } from './use-remove-highlight';
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
-function HighlightTime({ highlight }: { highlight: Highlight }) {
+function HighlightItem({ highlight, href }: { highlight: Highlight; href?: string }) {
+  const store = useHighlightStore();
+  const removeHighlight = useRemoveHighlight();
+  const [editing, setEditing] = useState(false);
+  const quote = (
+    <q dir="auto" className="whitespace-pre-line">
+      {highlight.quote.exact}
+    </q>
+  );
   return (
-    <time dateTime={highlight.createdAt} className="text-sm text-stone-600 dark:text-stone-400">
-      {dateFormat.format(new Date(highlight.createdAt))}
-    </time>
+    <li className="border-s-4 ps-4" style={{ borderColor: 'var(--highlight)' }} data-color={highlight.color}>
+      {href ? (
+        <Link to={href} className="block font-serif text-lg leading-relaxed hover:underline focus-visible:underline">
+          {quote}
+        </Link>
+      ) : (
+        <p className="font-serif text-lg leading-relaxed">{quote}</p>
+      )}
+      {highlight.note && !editing && (
+        <p dir="auto" className="mt-1 whitespace-pre-line text-stone-800 dark:text-stone-200">
+          <span className="font-semibold">Note: </span>
+          {highlight.note}
+        </p>
+      )}
+      <div className="mt-1 flex flex-wrap items-center gap-x-3 text-sm text-stone-600 dark:text-stone-400">
+        <span className="inline-flex items-center gap-1">
+          <span className="swatch size-3" data-color={highlight.color} aria-hidden="true" />
+          {HIGHLIGHT_COLOR_LABELS[highlight.color]}
+        </span>
+        <time dateTime={highlight.createdAt}>{dateFormat.format(new Date(highlight.createdAt))}</time>
+        <button type="button" aria-expanded={editing} onClick={() => setEditing(!editing)} className="min-h-11 underline underline-offset-2">
+          {editing ? 'Close' : 'Edit'}
+          <span className="sr-only"> highlight “{highlight.quote.exact.slice(0, 40)}”</span>
+        </button>
+        <button type="button" onClick={() => removeHighlight(highlight.id)} className="min-h-11 text-red-800 underline underline-offset-2 dark:text-red-300">
+          Delete<span className="sr-only"> highlight “{highlight.quote.exact.slice(0, 40)}”</span>
+        </button>
+      </div>
+      {editing && (
+        <div className="mt-2 rounded-lg border border-stone-300 p-3 dark:border-stone-600">
+          <HighlightEditor
+            highlight={highlight}
+            onColor={(color) => store.update(highlight.id, { color })}
+            onSaveNote={(note) => {
+              store.update(highlight.id, { note });
+              setEditing(false);
+            }}
+            onRemove={() => removeHighlight(highlight.id)}
+          />
+        </div>
+      )}
+    </li>
   );
 }
 
+/** Every highlight, findable by colour, article and words, each linking back to its exact place. */
 export function HighlightsPage({ articles }: { articles: readonly Article[] }) {
   const { highlights } = useHighlights();
-  const { groups, orphans } = groupHighlights(highlights, articles);
-  const count = highlights.length;
+  const [params, setParams] = useSearchParams();
+  const query = params.get('q') ?? '';
+  const colorParam = params.get('color');
+  const color = isHighlightColor(colorParam) ? colorParam : null;
+  const articleId = params.get('article');
+  const sortParam = params.get('sort');
+  const sort: HighlightSort = isHighlightSort(sortParam) ? sortParam : 'article';
+
+  const articleOrder = useMemo(() => new Map(articles.map((a, index) => [a.id, index])), [articles]);
+  const { groups, orphans } = useMemo(() => {
+    const shown = sortHighlights(filterHighlights(highlights, { query, color, articleId }), sort, articleOrder);
+    return groupHighlights(shown, articles, sort !== 'article');
+  }, [highlights, query, color, articleId, sort, articleOrder, articles]);
+  const articlesWithHighlights = articles.filter((a) => highlights.some((h) => h.articleId === a.id));
+  const shownCount = groups.reduce((sum, g) => sum + g.highlights.length, 0) + orphans.length;
+  const filtered = query !== '' || color !== null || articleId !== null;
+
+  const setParam = (name: string, value: string) =>
+    setParams(
+      (previous) => {
+        const next = new URLSearchParams(previous);
+        if (value) next.set(name, value);
+        else next.delete(name);
+        return next;
+      },
+      { replace: true, preventScrollReset: true },
+    );
 
   return (
     <div className="mx-auto max-w-3xl px-4 py-8">
       <title>Highlights · Broadsheet</title>
       <h1 className="text-3xl font-bold tracking-tight">Highlights</h1>
-      {count === 0 ? (
+
+      {highlights.length === 0 ? (
         <p className="mt-6 text-lg">
-          You have no highlights yet. Open an article, select a passage with the mouse, by touch or with the keyboard, and
-          press <strong>Highlight</strong>.{' '}
+          You have no highlights yet. Open an article, select a passage with the mouse, by touch or with the keyboard, and press{' '}
+          <strong>Highlight</strong> (or the <kbd>h</kbd> key).{' '}
           <Link to={paths.library.getHref()} className="link">
             Browse articles
           </Link>
         </p>
       ) : (
-        <p className="mt-2 text-stone-600 dark:text-stone-400">
-          {count} highlight{count === 1 ? '' : 's'} in {groups.length} article{groups.length === 1 ? '' : 's'}
-        </p>
+        <>
+          <search className="mt-6 grid gap-3 sm:grid-cols-2">
+            <div className="flex flex-col gap-1 sm:col-span-2">
+              <label htmlFor="highlight-search" className="text-sm font-medium">
+                Search quotes and notes
+              </label>
+              <input id="highlight-search" type="search" value={query} onChange={(e) => setParam('q', e.target.value)} autoComplete="off" className="field" />
+            </div>
+            <div className="flex min-w-0 flex-col gap-1">
+              <label htmlFor="highlight-color" className="text-sm font-medium">
+                Colour
+              </label>
+              <select id="highlight-color" value={color ?? ''} onChange={(e) => setParam('color', e.target.value)} className="field w-full">
+                <option value="">All colours</option>
+                {HIGHLIGHT_COLORS.map((c) => (
+                  <option key={c} value={c}>
+                    {HIGHLIGHT_COLOR_LABELS[c]} ({highlights.filter((h) => h.color === c).length})
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="flex min-w-0 flex-col gap-1">
+              <label htmlFor="highlight-article" className="text-sm font-medium">
+                Article
+              </label>
+              <select id="highlight-article" value={articleId ?? ''} onChange={(e) => setParam('article', e.target.value)} className="field w-full min-w-0">
+                <option value="">All articles</option>
+                {articlesWithHighlights.map((a) => (
+                  <option key={a.id} value={a.id}>
+                    {a.headline}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="flex min-w-0 flex-col gap-1">
+              <label htmlFor="highlight-sort" className="text-sm font-medium">
+                Sort by
+              </label>
+              <select id="highlight-sort" value={sort} onChange={(e) => setParam('sort', e.target.value === 'article' ? '' : e.target.value)} className="field w-full">
+                {HIGHLIGHT_SORTS.map((s) => (
+                  <option key={s.value} value={s.value}>
+                    {s.label}
+                  </option>
+                ))}
+              </select>
+            </div>
+          </search>
+          <p role="status" className="mt-4 text-stone-600 dark:text-stone-400">
+            {filtered
+              ? `Showing ${shownCount} of ${highlights.length} highlight${highlights.length === 1 ? '' : 's'}`
+              : `${highlights.length} highlight${highlights.length === 1 ? '' : 's'} in ${articlesWithHighlights.length} article${articlesWithHighlights.length === 1 ? '' : 's'}`}
+          </p>
+        </>
       )}
 
       {groups.map(({ article, highlights: own }) => (
@@ -45,18 +181,9 @@ export function HighlightsPage({ articles }: { articles: readonly Article[] }) {
               {article.headline}
             </Link>
           </h2>
-          <ul className="mt-4 space-y-4">
+          <ul className="mt-4 space-y-6">
             {own.map((highlight) => (
-              <li key={highlight.id} className="border-s-4 border-amber-300 ps-4 dark:border-amber-500">
-                <Link
-                  to={paths.article.getHref(article.slug, { highlight: highlight.id })}
-                  className="block font-serif text-lg leading-relaxed hover:underline focus-visible:underline"
-                  dir="auto"
-                >
-                  <q className="whitespace-pre-line">{highlight.quote.exact}</q>
-                </Link>
-                <HighlightTime highlight={highlight} />
-              </li>
+              <HighlightItem key={highlight.id} highlight={highlight} href={paths.article.getHref(article.slug, { highlight: highlight.id })} />
             ))}
           </ul>
         </section>
@@ -70,18 +197,22 @@ export function HighlightsPage({ articles }: { articles: readonly Article[] }) {
           <p className="mt-1 text-sm text-stone-600 dark:text-stone-400">
             These passages are no longer in their article, or the article was removed. They are kept here so nothing is lost.
           </p>
-          <ul className="mt-4 space-y-4">
+          <ul className="mt-4 space-y-6">
             {orphans.map((highlight) => (
-              <li key={highlight.id} className="border-s-4 border-stone-300 ps-4 dark:border-stone-600">
-                <q dir="auto" className="block whitespace-pre-line font-serif text-lg">
-                  {highlight.quote.exact}
-                </q>
-                <HighlightTime highlight={highlight} />
+              <li key={highlight.id} className="list-none">
+                <p dir="auto" className="text-sm font-semibold">
+                  From: {articles.find((a) => a.id === highlight.articleId)?.headline ?? (highlight.articleHeadline || 'an article that is no longer here')}
+                </p>
+                <ul>
+                  <HighlightItem highlight={highlight} />
+                </ul>
               </li>
             ))}
           </ul>
         </section>
       )}
+
+      <ImportExport articles={articles} />
     </div>
   );
 }

@@ -1,19 +1,24 @@
-import { useHighlights, useHighlightStore } from './highlights-context.tsx';
+import type { Article } from '../../domain/articles/article';
+import { useHighlights, useHighlightStore } from './highlights-context';
+import { useHighlightFiles } from './use-highlight-files';
 
-/** Tells the reader, in plain words, when their highlights are not being saved. */
-export function StorageNotice() {
+/** Tells the reader, in plain words, when their highlights are not being saved, and how to keep them. */
+export function StorageNotice({ articles }: { articles: readonly Article[] }) {
   const { notice } = useHighlights();
   const store = useHighlightStore();
+  const { exportJson, hasHighlights } = useHighlightFiles(articles);
   if (!notice) return null;
+  const offerExport = hasHighlights && notice.kind !== 'unreadable';
   return (
     <div role="alert" className="border-b border-amber-300 bg-amber-50 text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100">
-      <div className="mx-auto flex max-w-3xl items-start gap-3 px-4 py-3 text-sm">
-        <p className="flex-1">{notice}</p>
-        <button
-          type="button"
-          onClick={() => store.dismissNotice()}
-          className="min-h-6 rounded px-2 py-1 font-medium underline underline-offset-2 hover:no-underline"
-        >
+      <div className="mx-auto flex max-w-3xl flex-wrap items-center gap-x-3 gap-y-1 px-4 py-2 text-sm">
+        <p className="min-w-0 flex-1 basis-60">{notice.message}</p>
+        {offerExport && (
+          <button type="button" onClick={exportJson} className="min-h-11 rounded px-2 font-semibold underline underline-offset-2 hover:no-underline">
+            Export highlights
+          </button>
+        )}
+        <button type="button" onClick={() => store.dismissNotice()} className="min-h-11 rounded px-2 font-medium underline underline-offset-2 hover:no-underline">
           Dismiss
         </button>
       </div>

@@ -15,6 +15,14 @@ function prefersTouch(lastPointer: string | null): boolean {
   return window.matchMedia?.('(pointer: coarse)').matches ?? false;
 }
 
+/** The span of the document's current selection inside `root`, read now; null when there is none. */
+export function selectedSpan(root: HTMLElement): TextSpan | null {
+  const current = document.getSelection();
+  if (!current || current.rangeCount === 0 || current.isCollapsed) return null;
+  const range = current.getRangeAt(0);
+  return range.intersectsNode(root) ? spanFromRange(root, range) : null;
+}
+
 /**
  * Follows the document's selection inside `rootRef`. It listens to `selectionchange`, which fires
  * for mouse, keyboard and touch alike (a long-press selection fires no mouse events), and waits
@@ -31,18 +39,12 @@ export function useTextSelection(rootRef: RefObject<HTMLElement | null>): [TextS
     const read = () => {
       frame = 0;
       const root = rootRef.current;
-      const current = document.getSelection();
-      if (!root || !current || current.rangeCount === 0 || current.isCollapsed || mouseDown) {
-        setSelection(null);
-        return;
-      }
-      const range = current.getRangeAt(0);
-      const span = range.intersectsNode(root) ? spanFromRange(root, range) : null;
+      const span = root && !mouseDown ? selectedSpan(root) : null;
       if (!span) {
         setSelection(null);
         return;
       }
-      const rect = range.getBoundingClientRect();
+      const rect = (document.getSelection() as Selection).getRangeAt(0).getBoundingClientRect();
       setSelection({
         span,
         box: { top: rect.top + window.scrollY, bottom: rect.bottom + window.scrollY, left: rect.left + window.scrollX, right: rect.right + window.scrollX },
