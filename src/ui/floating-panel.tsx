@@ -10,9 +10,16 @@ export interface DocumentBox {
 
 const EDGE_MARGIN = 8;
 
+/** The box of an element in document coordinates (what scrolls with the page). */
+export function documentBox(element: Element): DocumentBox {
+  const rect = element.getBoundingClientRect();
+  return { top: rect.top + window.scrollY, bottom: rect.bottom + window.scrollY, left: rect.left + window.scrollX, right: rect.right + window.scrollX };
+}
+
 /**
- * A panel placed above or below a box given in document coordinates, kept inside the viewport's
- * width so it never causes horizontal scrolling. Rendered into <body> to escape any overflow clip.
+ * A panel placed above or below a box in document coordinates, kept inside the viewport's width so
+ * it never causes horizontal scrolling. Rendered into <body> to escape any overflow clip. The anchor
+ * may be an element, measured after each render (it may only just have been drawn).
  */
 export function FloatingPanel({
   anchor,
@@ -20,14 +27,16 @@ export function FloatingPanel({
   gap = 8,
   children,
   ...rest
-}: { anchor: DocumentBox; placement: 'above' | 'below'; gap?: number; children: ReactNode } & HTMLAttributes<HTMLDivElement>) {
+}: { anchor: DocumentBox | (() => Element | null); placement: 'above' | 'below'; gap?: number; children: ReactNode } & HTMLAttributes<HTMLDivElement>) {
   const ref = useRef<HTMLDivElement>(null);
   const [position, setPosition] = useState<{ top: number; left: number } | null>(null);
-  const { top, bottom, left, right } = anchor;
 
   useLayoutEffect(() => {
     const panel = ref.current;
-    if (!panel) return;
+    const element = typeof anchor === 'function' ? anchor() : null;
+    const box = typeof anchor === 'function' ? (element ? documentBox(element) : null) : anchor;
+    if (!panel || !box) return;
+    const { top, bottom, left, right } = box;
     const { width, height } = panel.getBoundingClientRect();
     const viewportLeft = window.scrollX;
     const viewportRight = viewportLeft + document.documentElement.clientWidth;
@@ -35,8 +44,9 @@ export function FloatingPanel({
     const x = Math.max(viewportLeft + EDGE_MARGIN, Math.min(centred, viewportRight - width - EDGE_MARGIN));
     const above = top - height - gap;
     const y = placement === 'above' && above >= window.scrollY + EDGE_MARGIN ? above : bottom + gap;
-    setPosition({ top: y, left: x });
-  }, [top, bottom, left, right, placement, gap]);
+    // Only a real move re-renders (an element anchor is a new function on every render).
+    setPosition((current) => (current && current.top === y && current.left === x ? current : { top: y, left: x }));
+  }, [anchor, gap, placement]);
 
   return createPortal(
     <div

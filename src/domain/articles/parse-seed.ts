@@ -12,6 +12,7 @@ export interface ParsedSeed {
 export type SeedParseResult = ({ ok: true } & ParsedSeed) | { ok: false; reason: string };
 
 // C0 controls other than tab, LF, FF and CR, plus DEL. Text files have none; binary files have many.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000E-\u001F\u007F]/g;
 // Above this share of control characters the file is binary (an image renamed .txt, say), not text.
 const BINARY_CONTROL_SHARE = 0.01;

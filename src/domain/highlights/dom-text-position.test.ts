@@ -252,7 +252,9 @@ describe('rangeFromSpan', () => {
 
   it('gives null when the root has no paragraphs', () => {
     const root = document.createElement('div');
-    root.innerHTML = '<h1>Only a headline</h1>';
+    const heading = document.createElement('h1');
+    heading.textContent = 'Only a headline';
+    root.append(heading);
     expect(rangeFromSpan(root, { start: 0, end: 4 })).toBeNull();
   });
 

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Highlight } from '../../domain/highlights/highlight';
-import { FloatingPanel, type DocumentBox } from '../../ui/floating-panel';
+import { FloatingPanel } from '../../ui/floating-panel';
 import { HighlightEditor } from './highlight-editor';
 import { useHighlightStore } from './highlights-context';
 import { useRemoveHighlight } from './use-remove-highlight';
@@ -22,7 +22,7 @@ export function HighlightMenu({
   focusNote = false,
   onClose,
 }: {
-  anchor: DocumentBox;
+  anchor: () => Element | null;
   highlights: readonly Highlight[];
   focusNote?: boolean;
   onClose: (options?: { removed?: boolean }) => void;

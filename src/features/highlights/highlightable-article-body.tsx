@@ -4,7 +4,6 @@ import type { Article } from '../../domain/articles/article';
 import { paragraphStarts } from '../../domain/articles/article-text';
 import { HIGHLIGHT_COLOR_LABELS, type Highlight, type HighlightColor, type TextSpan } from '../../domain/highlights/highlight';
 import { segmentParagraph } from '../../domain/highlights/text-segments';
-import type { DocumentBox } from '../../ui/floating-panel';
 import { HighlightMenu } from './highlight-menu';
 import { useHighlightStore } from './highlights-context';
 import { SelectionToolbar } from './selection-toolbar';
@@ -14,11 +13,6 @@ import { useLastColor } from './use-last-color';
 import { selectedSpan, useTextSelection } from './use-text-selection';
 
 export const HIGHLIGHT_QUERY_PARAM = 'highlight';
-
-function documentBox(element: Element): DocumentBox {
-  const rect = element.getBoundingClientRect();
-  return { top: rect.top + window.scrollY, bottom: rect.bottom + window.scrollY, left: rect.left + window.scrollX, right: rect.right + window.scrollX };
-}
 
 function markOf(target: EventTarget | null): HTMLElement | null {
   return target instanceof Element ? target.closest<HTMLElement>('mark[data-highlight-ids]') : null;
@@ -30,8 +24,10 @@ function describeHighlight(highlight: Highlight): string {
 
 interface MenuState {
   ids: string[];
-  mark: HTMLElement;
-  anchor: DocumentBox;
+  /** The mark the menu belongs to: the first mark of this highlight (it may not be drawn yet). */
+  markOf: string;
+  /** The pressed mark, when the menu was opened from one (overlaps share a start). */
+  mark: HTMLElement | null;
   focusNote: boolean;
 }
 
@@ -49,7 +45,6 @@ export function HighlightableArticleBody({ article }: { article: Article }) {
   const [selection, clearSelection] = useTextSelection(rootRef);
   const [lastColor, setLastColor] = useLastColor();
   const [menu, setMenu] = useState<MenuState | null>(null);
-  const [openMenuFor, setOpenMenuFor] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState('');
   const [searchParams] = useSearchParams();
   const target = searchParams.get(HIGHLIGHT_QUERY_PARAM);
@@ -67,19 +62,12 @@ export function HighlightableArticleBody({ article }: { article: Article }) {
     mark?.focus({ preventScroll: true });
   }, [target, targetIsShown, findMark]);
 
-  const openMenu = useCallback((mark: HTMLElement, focusNote = false) => {
-    setMenu({ ids: (mark.dataset.highlightIds ?? '').split(' ').filter(Boolean), mark, anchor: documentBox(mark), focusNote });
-  }, []);
+  const openMenu = (mark: HTMLElement) => {
+    const ids = (mark.dataset.highlightIds ?? '').split(' ').filter(Boolean);
+    setMenu({ ids, markOf: ids[0] ?? '', mark, focusNote: false });
+  };
 
-  // "Highlight and add a note": the mark exists only after the next render, so open its menu then.
-  useEffect(() => {
-    if (!openMenuFor) return;
-    const mark = findMark(openMenuFor);
-    if (mark) {
-      setMenu({ ids: [openMenuFor], mark, anchor: documentBox(mark), focusNote: true });
-      setOpenMenuFor(null);
-    }
-  }, [openMenuFor, anchored, findMark]);
+  const menuMark = () => (menu?.mark?.isConnected ? menu.mark : menu ? findMark(menu.markOf) : null);
 
   const highlightSpan = (span: TextSpan, color: HighlightColor, withNote: boolean) => {
     const highlight = store.add({ articleId: article.id, articleHeadline: article.headline, text, span, color });
@@ -88,7 +76,8 @@ export function HighlightableArticleBody({ article }: { article: Article }) {
     clearSelection();
     if (!highlight) return;
     setAnnouncement(`Highlighted ${HIGHLIGHT_COLOR_LABELS[color].toLowerCase()}: ${highlight.quote.exact}`);
-    if (withNote) setOpenMenuFor(highlight.id);
+    // The new mark is drawn in the same render as the menu, which measures it once it is there.
+    if (withNote) setMenu({ ids: [highlight.id], markOf: highlight.id, mark: null, focusNote: true });
   };
 
   useArticleKeys(rootRef, {
@@ -115,15 +104,13 @@ export function HighlightableArticleBody({ article }: { article: Article }) {
     },
   });
 
-  const closeMenu = useCallback(
-    (options: { removed?: boolean } = {}) => {
-      // Back to the mark, or to its paragraph when the mark is about to disappear.
-      const returnTo = options.removed ? menu?.mark.closest('p') : menu?.mark;
-      if (returnTo?.isConnected) returnTo.focus({ preventScroll: true });
-      setMenu(null);
-    },
-    [menu],
-  );
+  const closeMenu = (options: { removed?: boolean } = {}) => {
+    // Back to the mark, or to its paragraph when the mark is about to disappear.
+    const mark = menuMark();
+    const returnTo = options.removed ? mark?.closest('p') : mark;
+    returnTo?.focus({ preventScroll: true });
+    setMenu(null);
+  };
 
   const onClick = (event: MouseEvent) => {
     const mark = markOf(event.target);
@@ -145,7 +132,7 @@ export function HighlightableArticleBody({ article }: { article: Article }) {
   return (
     <>
       {/* Clicks and keys are delegated from the marks, which are focusable, to this container. */}
-      {/* eslint-disable-next-line jsx-a11y/no-static-element-interactions, jsx-a11y/click-events-have-key-events */}
+      {/* eslint-disable-next-line jsx-a11y/no-static-element-interactions */}
       <div ref={rootRef} onClick={onClick} onKeyDown={onKeyDown} className="article-body" data-testid="article-body">
         {article.paragraphs.map((paragraph, index) => {
           const start = starts[index] ?? 0;
@@ -186,7 +173,7 @@ export function HighlightableArticleBody({ article }: { article: Article }) {
       </div>
       {selection && <SelectionToolbar ref={toolbarRef} selection={selection} lastColor={lastColor} onHighlight={(color, withNote) => highlightSpan(selection.span, color, withNote)} />}
       {menu && menuHighlights.length > 0 && (
-        <HighlightMenu key={menu.ids.join(' ')} anchor={menu.anchor} highlights={menuHighlights} focusNote={menu.focusNote} onClose={closeMenu} />
+        <HighlightMenu key={menu.ids.join(' ')} anchor={menuMark} highlights={menuHighlights} focusNote={menu.focusNote} onClose={closeMenu} />
       )}
     </>
   );
