@@ -1,4 +1,5 @@
 import type { Article } from '../domain/articles/article.ts';
+import { shortenHeadline } from '../domain/articles/shorten-headline.ts';
 
 export const APP_NAME = 'Broadsheet';
 
@@ -21,7 +22,7 @@ export function routeDocuments(shell: string, articles: readonly Article[]): { f
   return [
     ...articles.map((article) => ({
       fileName: `article/${article.slug}/index.html`,
-      html: withHead(shell, `${article.headline} · ${APP_NAME}`, article.excerpt),
+      html: withHead(shell, `${shortenHeadline(article.headline, 120)} · ${APP_NAME}`, article.excerpt),
     })),
     { fileName: 'highlights/index.html', html: withHead(shell, `Highlights · ${APP_NAME}`, 'Every passage you highlighted.') },
     { fileName: '404.html', html: withHead(shell, `Page not found · ${APP_NAME}`, 'There is no page at this address.') },

@@ -12,11 +12,20 @@ export const HARBOUR_HEADLINE = 'Harbour town votes to keep its zeppelin museum 
 export const ARABIC_HEADLINE = 'مكتبة المدينة تفتح أبوابها ليلاً';
 export const STORAGE_KEY = 'broadsheet:highlights';
 
-/** Every test fails on an uncaught page error or a console error, the signs of a broken page. */
+/**
+ * Every test fails on an uncaught page error, a console error or a Content Security Policy
+ * violation: the signs of a broken or unsafe page.
+ */
 export const test = base.extend<{ pageProblems: string[] }>({
   pageProblems: [
     async ({ page }, use) => {
       const problems: string[] = [];
+      await page.exposeFunction('reportCspViolation', (violation: string) => problems.push(`CSP violation: ${violation}`));
+      await page.addInitScript(() => {
+        document.addEventListener('securitypolicyviolation', (event) => {
+          (window as unknown as { reportCspViolation: (v: string) => void }).reportCspViolation(`${event.violatedDirective} blocked ${event.blockedURI}`);
+        });
+      });
       page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
       page.on('console', (message) => {
         if (message.type() !== 'error') return;

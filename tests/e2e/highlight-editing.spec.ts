@@ -129,7 +129,7 @@ test('the Highlights view filters by colour, article and words, sorts, and count
   await expect(page.getByRole('status').filter({ hasText: 'Showing' })).toHaveText('Showing 1 of 3 highlights');
   await page.getByRole('combobox', { name: 'Colour' }).selectOption('');
 
-  await page.getByRole('combobox', { name: 'Article' }).selectOption({ label: SEED_ARTICLE.headline });
+  await page.getByRole('combobox', { name: 'Article' }).selectOption(SEED_ARTICLE.id);
   await expect(quotes).toHaveCount(2);
   await page.getByRole('combobox', { name: 'Article' }).selectOption('');
 

@@ -1,4 +1,4 @@
-import { ARABIC_HEADLINE, expect, HARBOUR_HEADLINE, SEED_ARTICLE, test } from './fixtures.ts';
+import { ARABIC_HEADLINE, expect, HARBOUR_HEADLINE, SEED_ARTICLE, selectWithoutMouse, test } from './fixtures.ts';
 
 test('the list shows every article with its excerpt, reading time and highlight count', async ({ page }) => {
   await page.goto('./');
@@ -7,7 +7,7 @@ test('the list shows every article with its excerpt, reading time and highlight 
   await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Highlights' })).toBeVisible();
 
   const items = page.getByRole('list', { name: 'Articles' }).getByRole('listitem');
-  await expect(items).toHaveCount(3);
+  await expect(items).toHaveCount(5);
   const seed = items.filter({ hasText: SEED_ARTICLE.headline });
   await expect(seed.getByRole('link', { name: SEED_ARTICLE.headline })).toBeVisible();
   await expect(seed).toContainText('Members of the international coalition gathered to fight Islamic State');
@@ -99,4 +99,14 @@ test('the Highlights view explains how to make a highlight when there are none',
   await page.goto('highlights/');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Highlights');
   await expect(page.getByText(/You have no highlights yet/)).toBeVisible();
+});
+
+test('a passage of a right-to-left article can be highlighted', async ({ page }) => {
+  await page.goto('./');
+  await page.getByRole('link', { name: ARABIC_HEADLINE }).click();
+  await selectWithoutMouse(page, { paragraph: 0, from: 'مكتبة المدينة', to: 'منتصف الليل' });
+  await page.getByRole('button', { name: 'Highlight yellow' }).click();
+  await expect(page.locator('article mark')).toHaveText('مكتبة المدينة أن تفتح أبوابها حتى منتصف الليل');
+  await page.reload();
+  await expect(page.locator('article mark')).toHaveText('مكتبة المدينة أن تفتح أبوابها حتى منتصف الليل');
 });

@@ -1,7 +1,8 @@
 import type { Article } from './article.ts';
 import { parseSeed } from './parse-seed.ts';
 import { countWords, excerptOf, readingMinutes } from './reading-stats.ts';
-import { assignSlugs } from './slug.ts';
+import { assignSlugs, shortHash } from './slug.ts';
+import { HEADLINE_DISPLAY_LENGTH } from './shorten-headline.ts';
 
 export interface SeedFile {
   name: string;
@@ -42,6 +43,7 @@ export function buildCorpus(files: readonly SeedFile[]): Corpus {
     parsed.push({ id: file.name.replace(SEED_EXTENSION, ''), headline: result.headline, paragraphs: result.paragraphs });
   }
 
+  warnings.push(...sameAsEarlierWarnings(parsed));
   const slugs = assignSlugs(parsed);
   const articles = parsed.map((article, index): Article => ({
     ...article,
@@ -51,6 +53,30 @@ export function buildCorpus(files: readonly SeedFile[]): Corpus {
     readingMinutes: readingMinutes(article.paragraphs),
   }));
   return { articles, skipped, warnings };
+}
+
+/**
+ * Warnings for files that repeat an earlier one (both are still built: nothing is dropped) and
+ * for headlines too long to show whole in the list.
+ */
+function sameAsEarlierWarnings(parsed: readonly { id: string; headline: string; paragraphs: string[] }[]): SeedProblem[] {
+  const warnings: SeedProblem[] = [];
+  const firstByText = new Map<string, string>();
+  const firstByHeadline = new Map<string, string>();
+  for (const { id, headline, paragraphs } of parsed) {
+    const file = `${id}.txt`;
+    const textKey = `${shortHash(headline + '\n' + paragraphs.join('\n'))}:${headline.length}:${paragraphs.length}`;
+    const sameText = firstByText.get(textKey);
+    const sameHeadline = firstByHeadline.get(headline);
+    if (sameText) warnings.push({ file, message: `same text as ${sameText}` });
+    else if (sameHeadline) warnings.push({ file, message: `same headline as ${sameHeadline}; it gets its own address` });
+    if (!sameText) firstByText.set(textKey, file);
+    if (!sameHeadline) firstByHeadline.set(headline, file);
+    if (headline.length > HEADLINE_DISPLAY_LENGTH) {
+      warnings.push({ file, message: `headline is ${headline.length.toLocaleString('en')} characters; the list shows the first ${HEADLINE_DISPLAY_LENGTH}` });
+    }
+  }
+  return warnings;
 }
 
 /** The report printed at the end of every build, one `seeds/NAME: reason` line per problem. */

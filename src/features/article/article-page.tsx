@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import type { Article, ArticleSummary } from '../../domain/articles/article.ts';
 import { paths } from '../../config/paths.ts';
+import { shortenHeadline } from '../../domain/articles/shorten-headline.ts';
 
 export interface ArticlePageProps {
   article: Article;
@@ -15,7 +16,7 @@ export interface ArticlePageProps {
 export function ArticlePage({ article, previous, next, children }: ArticlePageProps) {
   return (
     <div className="mx-auto max-w-[42rem] px-4 py-6 sm:py-10">
-      <title>{`${article.headline} · Broadsheet`}</title>
+      <title>{`${shortenHeadline(article.headline, 120)} · Broadsheet`}</title>
       <Link to={paths.library.getHref()} className="link inline-flex min-h-6 items-center gap-1 text-sm">
         <span aria-hidden="true">←</span>
         All articles

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { paths } from '../../config/paths';
+import { shortenHeadline } from '../../domain/articles/shorten-headline';
 import type { Article } from '../../domain/articles/article';
 import {
   filterHighlights,
@@ -29,7 +30,7 @@ function HighlightItem({ highlight, href }: { highlight: Highlight; href?: strin
     </q>
   );
   return (
-    <li className="border-s-4 ps-4" style={{ borderColor: 'var(--highlight)' }} data-color={highlight.color}>
+    <li className="border-s-4 border-(--highlight) ps-4" data-color={highlight.color}>
       {href ? (
         <Link to={href} className="block font-serif text-lg leading-relaxed hover:underline focus-visible:underline">
           {quote}
@@ -148,7 +149,7 @@ export function HighlightsPage({ articles }: { articles: readonly Article[] }) {
                 <option value="">All articles</option>
                 {articlesWithHighlights.map((a) => (
                   <option key={a.id} value={a.id}>
-                    {a.headline}
+                    {shortenHeadline(a.headline, 80)}
                   </option>
                 ))}
               </select>

@@ -1,13 +1,14 @@
 import { Link } from 'react-router-dom';
 import type { ArticleSummary } from '../../domain/articles/article.ts';
 import { paths } from '../../config/paths.ts';
+import { shortenHeadline } from '../../domain/articles/shorten-headline.ts';
 
 export function ArticleListItem({ article, highlightCount }: { article: ArticleSummary; highlightCount: number }) {
   return (
     <li className="py-5">
       <h2 dir="auto" className="font-serif text-xl leading-snug font-semibold">
         <Link to={paths.article.getHref(article.slug)} className="headline-link break-words">
-          {article.headline}
+          {shortenHeadline(article.headline)}
         </Link>
       </h2>
       <p dir="auto" className="mt-2 leading-relaxed break-words text-stone-700 dark:text-stone-300">
