@@ -9,6 +9,7 @@ import tseslint from 'typescript-eslint';
 export default tseslint.config(
   { ignores: ['dist', 'dist-e2e', 'test-results', 'playwright-report', 'node_modules'] },
   js.configs.recommended,
+  { files: ['public/**/*.js'], languageOptions: { sourceType: 'script', globals: globals.browser } },
   ...tseslint.configs.recommended,
   {
     files: ['**/*.{ts,tsx}'],

@@ -1,44 +1,81 @@
+import { useCallback, useState } from 'react';
 import { NavLink, Outlet, ScrollRestoration } from 'react-router-dom';
 import { paths } from '../config/paths.ts';
 import type { Article } from '../domain/articles/article.ts';
 import { StorageNotice } from '../features/highlights/storage-notice.tsx';
+import { SettingsPanel } from '../features/settings/settings-panel.tsx';
+import { useReaderSettings } from '../features/settings/use-reader-settings.ts';
+import { ShortcutsList } from '../features/shortcuts/shortcuts-list.tsx';
+import { useGlobalShortcuts } from '../features/shortcuts/use-global-shortcuts.ts';
+import { ShortcutsEnabledContext } from '../ui/keyboard.ts';
+import { ModalDialog } from '../ui/modal-dialog.tsx';
 import { ToastProvider } from '../ui/toast.tsx';
+import { useRouteFocus } from './use-route-focus.ts';
 
 const navLinkClass = ({ isActive }: { isActive: boolean }) =>
   `inline-flex min-h-11 items-center rounded-md px-3 font-medium hover:bg-stone-200 dark:hover:bg-stone-800 ${isActive ? 'underline decoration-2 underline-offset-4' : ''}`;
+const headerButtonClass = 'inline-flex min-h-11 items-center rounded-md px-3 font-medium hover:bg-stone-200 dark:hover:bg-stone-800';
 
 export function RootLayout({ articles }: { articles: readonly Article[] }) {
+  const [settings, updateSettings] = useReaderSettings();
+  const [dialog, setDialog] = useState<'settings' | 'shortcuts' | null>(null);
+  const showShortcuts = useCallback(() => setDialog('shortcuts'), []);
+  const closeDialog = useCallback(() => setDialog(null), []);
+  useGlobalShortcuts(settings.shortcuts, showShortcuts);
+  const announcement = useRouteFocus();
+
   return (
-    <ToastProvider>
-      <a href="#main" className="skip-link">
-        Skip to content
-      </a>
-      <header className="border-b border-stone-200 bg-stone-50/95 dark:border-stone-800 dark:bg-stone-900/95">
-        <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-2 px-4 py-2">
-          <NavLink to={paths.library.getHref()} className="font-serif text-xl font-bold tracking-tight">
-            Broadsheet
-          </NavLink>
-          <nav aria-label="Main">
-            <ul className="flex gap-1">
-              <li>
-                <NavLink to={paths.library.getHref()} end className={navLinkClass}>
-                  Articles
-                </NavLink>
-              </li>
-              <li>
-                <NavLink to={paths.highlights.getHref()} className={navLinkClass}>
-                  Highlights
-                </NavLink>
-              </li>
-            </ul>
-          </nav>
+    <ShortcutsEnabledContext value={settings.shortcuts}>
+      <ToastProvider>
+        <a href="#main" className="skip-link">
+          Skip to content
+        </a>
+        <header className="border-b border-stone-200 bg-stone-50 print:hidden dark:border-stone-800 dark:bg-stone-900">
+          <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-x-2 px-4 py-1">
+            <NavLink to={paths.library.getHref()} className="inline-flex min-h-11 items-center font-serif text-xl font-bold tracking-tight">
+              Broadsheet
+            </NavLink>
+            <nav aria-label="Main">
+              <ul className="flex flex-wrap gap-x-1">
+                <li>
+                  <NavLink to={paths.library.getHref()} end className={navLinkClass}>
+                    Articles
+                  </NavLink>
+                </li>
+                <li>
+                  <NavLink to={paths.highlights.getHref()} className={navLinkClass}>
+                    Highlights
+                  </NavLink>
+                </li>
+                <li>
+                  <button type="button" aria-haspopup="dialog" onClick={() => setDialog('settings')} className={headerButtonClass}>
+                    Settings
+                  </button>
+                </li>
+              </ul>
+            </nav>
+          </div>
+        </header>
+        <StorageNotice articles={articles} />
+        <main id="main" tabIndex={-1} className="outline-none">
+          <Outlet />
+        </main>
+        <footer className="mx-auto max-w-3xl px-4 py-8 text-sm text-stone-600 print:hidden dark:text-stone-400">
+          <button type="button" aria-haspopup="dialog" onClick={showShortcuts} className="min-h-11 underline underline-offset-2">
+            Keyboard shortcuts
+          </button>
+        </footer>
+        <div aria-live="polite" className="sr-only">
+          {announcement}
         </div>
-      </header>
-      <StorageNotice articles={articles} />
-      <main id="main" tabIndex={-1} className="outline-none">
-        <Outlet />
-      </main>
-      <ScrollRestoration />
-    </ToastProvider>
+        <ModalDialog title="Settings" open={dialog === 'settings'} onClose={closeDialog}>
+          <SettingsPanel settings={settings} onChange={updateSettings} />
+        </ModalDialog>
+        <ModalDialog title="Keyboard shortcuts" open={dialog === 'shortcuts'} onClose={closeDialog}>
+          <ShortcutsList enabled={settings.shortcuts} />
+        </ModalDialog>
+        <ScrollRestoration />
+      </ToastProvider>
+    </ShortcutsEnabledContext>
   );
 }

@@ -4,13 +4,17 @@ import { describe, expect, it } from 'vitest';
 import { HighlightsProvider } from '../features/highlights/highlights-context.tsx';
 import { createTestHighlightStore, sampleArticles, sampleCatalog } from '../testing/sample-articles.ts';
 import { createRoutes } from './routes.tsx';
+import { ReadingProgressProvider } from '../features/reading/reading-context.tsx';
+import { createReadingProgressStore } from '../domain/reading/reading-progress.ts';
 
 function renderApp(path: string) {
   const store = createTestHighlightStore();
   const router = createMemoryRouter(createRoutes(sampleCatalog), { initialEntries: [path] });
   render(
     <HighlightsProvider store={store}>
-      <RouterProvider router={router} />
+      <ReadingProgressProvider store={createReadingProgressStore(() => window.localStorage)}>
+        <RouterProvider router={router} />
+      </ReadingProgressProvider>
     </HighlightsProvider>,
   );
   return { store, router };

@@ -7,6 +7,9 @@ import { HighlightableArticleBody } from '../features/highlights/highlightable-a
 import { useHighlights } from '../features/highlights/highlights-context.tsx';
 import { HighlightsPage } from '../features/highlights/highlights-page.tsx';
 import { LibraryPage } from '../features/library/library-page.tsx';
+import { useReadingProgress, useReadingStore } from '../features/reading/reading-context.tsx';
+import { ReadingTracker } from '../features/reading/reading-tracker.tsx';
+import { setRead } from '../domain/reading/reading-progress.ts';
 import { paths } from '../config/paths.ts';
 import { NotFoundPage } from './not-found-page.tsx';
 import { RootLayout } from './root-layout.tsx';
@@ -17,14 +20,23 @@ export function createRoutes(catalog: Catalog): RouteObject[] {
   function LibraryRoute() {
     const { highlights } = useHighlights();
     const counts = useMemo(() => countHighlightsByArticle(highlights), [highlights]);
-    return <LibraryPage articles={catalog.articles} highlightCounts={counts} />;
+    const reading = useReadingProgress();
+    const readingStore = useReadingStore();
+    return (
+      <LibraryPage
+        articles={catalog.articles}
+        highlightCounts={counts}
+        reading={reading}
+        onSetRead={(id, read) => readingStore.update((state, now) => setRead(state, id, read, now))}
+      />
+    );
   }
 
   function ArticleRoute() {
     const article = useLoaderData<typeof loadArticle>();
     const { previous, next } = catalog.neighbours(article.id);
     return (
-      <ArticlePage article={article} previous={previous} next={next}>
+      <ArticlePage article={article} previous={previous} next={next} progress={<ReadingTracker key={article.id} article={article} />}>
         <HighlightableArticleBody key={article.id} article={article} />
       </ArticlePage>
     );

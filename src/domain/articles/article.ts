@@ -10,6 +10,8 @@ export interface Article {
   excerpt: string;
   wordCount: number;
   readingMinutes: number;
+  /** BCP 47 language guessed from the text, for hyphenation and speech; absent when unsure. */
+  lang?: string | undefined;
 }
 
 export type ArticleSummary = Omit<Article, 'paragraphs'>;

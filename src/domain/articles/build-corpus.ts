@@ -1,5 +1,6 @@
 import type { Article } from './article.ts';
 import { parseSeed } from './parse-seed.ts';
+import { detectLanguage } from './detect-language.ts';
 import { countWords, excerptOf, readingMinutes } from './reading-stats.ts';
 import { assignSlugs, shortHash } from './slug.ts';
 import { HEADLINE_DISPLAY_LENGTH } from './shorten-headline.ts';
@@ -51,6 +52,7 @@ export function buildCorpus(files: readonly SeedFile[]): Corpus {
     excerpt: excerptOf(article.paragraphs),
     wordCount: countWords(article.paragraphs),
     readingMinutes: readingMinutes(article.paragraphs),
+    lang: detectLanguage(`${article.headline}\n${article.paragraphs.join('\n')}`),
   }));
   return { articles, skipped, warnings };
 }

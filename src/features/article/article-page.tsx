@@ -10,29 +10,38 @@ export interface ArticlePageProps {
   next?: ArticleSummary | undefined;
   /** The article's paragraphs, drawn by whoever composes this page (the app passes the highlightable body). */
   children: ReactNode;
+  /** Shown after the reading time: the app passes the progress bar and time left. */
+  progress?: ReactNode;
 }
 
-/** One article set for long reading: a measure of about 65 characters, generous leading, serif text. */
-export function ArticlePage({ article, previous, next, children }: ArticlePageProps) {
+/**
+ * One article set for long reading: a measure of 55–75 characters in the article's own font (see
+ * .reader-page), generous leading, and the reader's font, size and spacing from Settings.
+ */
+export function ArticlePage({ article, previous, next, children, progress }: ArticlePageProps) {
   return (
-    <div className="mx-auto max-w-[42rem] px-4 py-6 sm:py-10">
+    <div className="reader-page mx-auto px-4 py-6 sm:py-10">
       <title>{`${shortenHeadline(article.headline, 120)} · Broadsheet`}</title>
-      <Link to={paths.library.getHref()} className="link inline-flex min-h-6 items-center gap-1 text-sm">
+      <Link to={paths.library.getHref()} className="link inline-flex min-h-6 items-center gap-1 font-sans text-sm print:hidden">
         <span aria-hidden="true">←</span>
         All articles
       </Link>
-      <article aria-labelledby="article-headline" className="mt-6">
+      <article aria-labelledby="article-headline" lang={article.lang} className="mt-6">
         <header className="mb-8">
-          <h1 id="article-headline" dir="auto" className="font-serif text-3xl leading-tight font-bold tracking-tight break-words sm:text-4xl">
+          <h1 id="article-headline" dir="auto" className="text-[1.75em] leading-tight font-bold tracking-tight break-words sm:text-[1.9em]">
             {article.headline}
           </h1>
-          <div className="mt-3 text-sm text-stone-600 dark:text-stone-400">
-            {article.readingMinutes} min read · {article.wordCount.toLocaleString()} words
+          <div className="mt-3 flex flex-wrap gap-x-2 font-sans text-sm text-stone-600 dark:text-stone-400">
+            <span>{article.readingMinutes} min read</span>
+            <span aria-hidden="true">·</span>
+            <span>{article.wordCount.toLocaleString()} words</span>
+            {progress && <span aria-hidden="true">·</span>}
+            {progress}
           </div>
         </header>
         {children}
       </article>
-      <nav aria-label="More articles" className="mt-12 grid gap-4 border-t border-stone-200 pt-6 sm:grid-cols-2 dark:border-stone-700">
+      <nav aria-label="More articles" className="mt-12 grid gap-4 border-t border-stone-200 pt-6 font-sans sm:grid-cols-2 print:hidden dark:border-stone-700">
         {previous && (
           <Link to={paths.article.getHref(previous.slug)} rel="prev" className="group block rounded-md p-2 hover:bg-stone-100 dark:hover:bg-stone-800">
             <span className="block text-sm text-stone-600 dark:text-stone-400">Previous article</span>

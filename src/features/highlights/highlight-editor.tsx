@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { HIGHLIGHT_COLOR_LABELS, HIGHLIGHT_COLORS, MAX_NOTE_LENGTH, type Highlight, type HighlightColor } from '../../domain/highlights/highlight';
 
 export interface HighlightEditorProps {
@@ -8,10 +8,12 @@ export interface HighlightEditorProps {
   onRemove: () => void;
   /** Open with the note field focused (after "Highlight with note"). */
   focusNote?: boolean;
+  /** Sharing controls for this highlight, when it has a place to link to. */
+  share?: ReactNode;
 }
 
 /** Colour, note and removal of one highlight: used in the article's popover and on the Highlights page. */
-export function HighlightEditor({ highlight, onColor, onSaveNote, onRemove, focusNote = false }: HighlightEditorProps) {
+export function HighlightEditor({ highlight, onColor, onSaveNote, onRemove, focusNote = false, share }: HighlightEditorProps) {
   const noteId = useId();
   const [note, setNote] = useState(highlight.note);
   const changed = note !== highlight.note;
@@ -33,6 +35,7 @@ export function HighlightEditor({ highlight, onColor, onSaveNote, onRemove, focu
           </button>
         ))}
       </fieldset>
+      {share}
       <form
         className="flex flex-col gap-2"
         onSubmit={(event) => {

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { Highlight } from '../../domain/highlights/highlight';
 import { FloatingPanel } from '../../ui/floating-panel';
 import { HighlightEditor } from './highlight-editor';
+import { ShareHighlight } from './share-highlight';
 import { useHighlightStore } from './highlights-context';
 import { useRemoveHighlight } from './use-remove-highlight';
 
@@ -20,9 +21,11 @@ export function HighlightMenu({
   anchor,
   highlights,
   focusNote = false,
+  article,
   onClose,
 }: {
   anchor: () => Element | null;
+  article: { slug: string; headline: string };
   highlights: readonly Highlight[];
   focusNote?: boolean;
   onClose: (options?: { removed?: boolean }) => void;
@@ -67,6 +70,7 @@ export function HighlightMenu({
             key={chosen.id}
             highlight={chosen}
             focusNote={focusNote}
+            share={<ShareHighlight highlight={chosen} articleSlug={article.slug} articleHeadline={article.headline} />}
             onColor={(color) => store.update(chosen.id, { color })}
             onSaveNote={(note) => {
               store.update(chosen.id, { note });

@@ -173,7 +173,7 @@ export function HighlightableArticleBody({ article }: { article: Article }) {
       </div>
       {selection && <SelectionToolbar ref={toolbarRef} selection={selection} lastColor={lastColor} onHighlight={(color, withNote) => highlightSpan(selection.span, color, withNote)} />}
       {menu && menuHighlights.length > 0 && (
-        <HighlightMenu key={menu.ids.join(' ')} anchor={menuMark} highlights={menuHighlights} focusNote={menu.focusNote} onClose={closeMenu} />
+        <HighlightMenu key={menu.ids.join(' ')} article={article} anchor={menuMark} highlights={menuHighlights} focusNote={menu.focusNote} onClose={closeMenu} />
       )}
     </>
   );

@@ -16,11 +16,13 @@ import { HIGHLIGHT_COLOR_LABELS, HIGHLIGHT_COLORS, type Highlight } from '../../
 import { HighlightEditor } from './highlight-editor';
 import { useHighlights, useHighlightStore } from './highlights-context';
 import { ImportExport } from './import-export';
+import { ShareHighlight } from './share-highlight';
 import { useRemoveHighlight } from './use-remove-highlight';
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
-function HighlightItem({ highlight, href }: { highlight: Highlight; href?: string }) {
+function HighlightItem({ highlight, article }: { highlight: Highlight; article?: Article }) {
+  const href = article && paths.article.getHref(article.slug, { highlight: highlight.id });
   const store = useHighlightStore();
   const removeHighlight = useRemoveHighlight();
   const [editing, setEditing] = useState(false);
@@ -68,6 +70,7 @@ function HighlightItem({ highlight, href }: { highlight: Highlight; href?: strin
               setEditing(false);
             }}
             onRemove={() => removeHighlight(highlight.id)}
+            share={article && <ShareHighlight highlight={highlight} articleSlug={article.slug} articleHeadline={article.headline} />}
           />
         </div>
       )}
@@ -184,7 +187,7 @@ export function HighlightsPage({ articles }: { articles: readonly Article[] }) {
           </h2>
           <ul className="mt-4 space-y-6">
             {own.map((highlight) => (
-              <HighlightItem key={highlight.id} highlight={highlight} href={paths.article.getHref(article.slug, { highlight: highlight.id })} />
+              <HighlightItem key={highlight.id} highlight={highlight} article={article} />
             ))}
           </ul>
         </section>

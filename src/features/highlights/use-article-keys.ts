@@ -1,4 +1,5 @@
 import { useEffect, useLayoutEffect, useRef, type RefObject } from 'react';
+import { isShortcutEvent, useShortcutsEnabled } from '../../ui/keyboard';
 
 export interface ArticleKeyHandlers {
   /** `h`: highlight the selection, or the focused paragraph when nothing is selected. */
@@ -7,10 +8,6 @@ export interface ArticleKeyHandlers {
   onTabToToolbar: () => boolean;
   /** Escape while text is selected. */
   onEscape: () => void;
-}
-
-export function isTypingTarget(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 }
 
 const PARAGRAPH = 'p[data-text-start]';
@@ -30,6 +27,7 @@ function moveParagraphFocus(root: HTMLElement, step: 1 | -1): void {
  * the selection toolbar, Escape drops the selection. None fire while the reader types in a field.
  */
 export function useArticleKeys(rootRef: RefObject<HTMLElement | null>, handlers: ArticleKeyHandlers): void {
+  const enabled = useShortcutsEnabled();
   const latest = useRef(handlers);
   useLayoutEffect(() => {
     latest.current = handlers;
@@ -38,12 +36,14 @@ export function useArticleKeys(rootRef: RefObject<HTMLElement | null>, handlers:
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       const root = rootRef.current;
-      if (!root || event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || isTypingTarget(event.target)) return;
+      if (!root || !isShortcutEvent(event)) return;
+      // Tab and Escape are the keyboard's ordinary keys, not shortcuts: they work even with shortcuts off.
       if (event.key === 'Tab' && !event.shiftKey) {
         if (latest.current.onTabToToolbar()) event.preventDefault();
         return;
       }
       if (event.key === 'Escape') latest.current.onEscape();
+      else if (!enabled) return;
       else if (event.key === 'h') {
         event.preventDefault();
         latest.current.onHighlightKey();
@@ -54,5 +54,5 @@ export function useArticleKeys(rootRef: RefObject<HTMLElement | null>, handlers:
     };
     document.addEventListener('keydown', onKeyDown);
     return () => document.removeEventListener('keydown', onKeyDown);
-  }, [rootRef]);
+  }, [rootRef, enabled]);
 }

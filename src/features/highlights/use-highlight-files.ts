@@ -1,5 +1,4 @@
 import { useCallback } from 'react';
-import { useHref } from 'react-router-dom';
 import { paths } from '../../config/paths';
 import type { Article } from '../../domain/articles/article';
 import { highlightsToMarkdown } from '../../domain/highlights/export-markdown';
@@ -7,6 +6,7 @@ import type { Highlight } from '../../domain/highlights/highlight';
 import { newHighlightId, type ImportSummary } from '../../domain/highlights/highlight-store';
 import { parseHighlightsImport, toWebAnnotations, type ArticleRef, type Rejection } from '../../domain/highlights/web-annotation';
 import { downloadFile } from '../../ui/download-file';
+import { useAbsoluteUrl } from '../../ui/use-absolute-url';
 import { useHighlights, useHighlightStore } from './highlights-context';
 
 export type ImportReport = ({ ok: true } & ImportSummary & { rejected: Rejection[] }) | { ok: false; error: string };
@@ -15,23 +15,23 @@ export type ImportReport = ({ ok: true } & ImportSummary & { rejected: Rejection
 export function useHighlightFiles(articles: readonly Article[]) {
   const store = useHighlightStore();
   const { highlights } = useHighlights();
-  const base = useHref('/').replace(/\/$/, '');
+  const absoluteUrl = useAbsoluteUrl();
 
   const articleRef = useCallback(
     (articleId: string): ArticleRef | undefined => {
       const article = articles.find((a) => a.id === articleId);
       if (!article) return undefined;
-      return { id: article.id, headline: article.headline, url: new URL(base + paths.article.getHref(article.slug), window.location.href).href };
+      return { id: article.id, headline: article.headline, url: absoluteUrl(paths.article.getHref(article.slug)) };
     },
-    [articles, base],
+    [articles, absoluteUrl],
   );
 
   const passageUrl = useCallback(
     (highlight: Highlight) => {
       const article = articles.find((a) => a.id === highlight.articleId);
-      return article && new URL(base + paths.article.getHref(article.slug, { highlight: highlight.id }), window.location.href).href;
+      return article && absoluteUrl(paths.article.getHref(article.slug, { highlight: highlight.id }));
     },
-    [articles, base],
+    [articles, absoluteUrl],
   );
 
   const stamp = () => new Date().toISOString().slice(0, 10);

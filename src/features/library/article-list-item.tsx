@@ -2,25 +2,46 @@ import { Link } from 'react-router-dom';
 import type { ArticleSummary } from '../../domain/articles/article.ts';
 import { paths } from '../../config/paths.ts';
 import { shortenHeadline } from '../../domain/articles/shorten-headline.ts';
+import { READING_STATUS_LABELS, type ArticleProgress, type ReadingStatus } from '../../domain/reading/reading-progress.ts';
+import { LIST_LINK_ATTRIBUTE } from './use-list-keys.ts';
 
-export function ArticleListItem({ article, highlightCount }: { article: ArticleSummary; highlightCount: number }) {
+export interface ArticleListItemProps {
+  article: ArticleSummary;
+  highlightCount: number;
+  status: ReadingStatus;
+  progress: ArticleProgress | undefined;
+  onSetRead: (read: boolean) => void;
+}
+
+export function ArticleListItem({ article, highlightCount, status, progress, onSetRead }: ArticleListItemProps) {
+  const headline = shortenHeadline(article.headline);
   return (
-    <li className="py-5">
-      <h2 dir="auto" className="font-serif text-xl leading-snug font-semibold">
-        <Link to={paths.article.getHref(article.slug)} className="headline-link break-words">
-          {shortenHeadline(article.headline)}
+    <li className="py-5" data-status={status}>
+      <h2 dir="auto" className="flex items-baseline gap-2 font-serif text-xl leading-snug font-semibold">
+        {status === 'unread' && <span className="inline-block size-2.5 shrink-0 rounded-full bg-blue-700 dark:bg-sky-300" aria-hidden="true" />}
+        <Link to={paths.article.getHref(article.slug)} className={`headline-link break-words ${status === 'read' ? 'font-normal' : ''}`} {...{ [LIST_LINK_ATTRIBUTE]: '' }}>
+          {headline}
         </Link>
       </h2>
       <p dir="auto" className="mt-2 leading-relaxed break-words text-stone-700 dark:text-stone-300">
         {article.excerpt}
       </p>
-      <p className="mt-2 flex flex-wrap gap-x-3 text-sm text-stone-600 dark:text-stone-400">
+      <div className="mt-2 flex flex-wrap items-center gap-x-3 text-sm text-stone-600 dark:text-stone-400">
         <span>{article.readingMinutes} min read</span>
         <span aria-hidden="true">·</span>
         <span>
           {highlightCount} highlight{highlightCount === 1 ? '' : 's'}
         </span>
-      </p>
+        <span aria-hidden="true">·</span>
+        <span>
+          {READING_STATUS_LABELS[status]}
+          {status === 'in-progress' && progress ? ` (${Math.round(progress.progress * 100)}%)` : ''}
+        </span>
+        <button type="button" onClick={() => onSetRead(status !== 'read')} className="min-h-11 underline underline-offset-2 hover:no-underline">
+          {status === 'read' ? 'Mark as unread' : 'Mark as read'}
+          <span className="sr-only">: {headline}</span>
+        </button>
+      </div>
     </li>
   );
 }

@@ -1,24 +1,39 @@
 import { useDeferredValue, useMemo } from 'react';
-import { useSearchParams } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import type { Article } from '../../domain/articles/article.ts';
 import { createArticleFilter, isSortOrder, sortArticles, SORT_ORDERS, type SortOrder } from '../../domain/articles/filter-articles.ts';
+import { continueReadingId, isReadingStatus, READING_STATUS_LABELS, readingStatus, type ReadingProgress } from '../../domain/reading/reading-progress.ts';
+import { paths } from '../../config/paths.ts';
+import { shortenHeadline } from '../../domain/articles/shorten-headline.ts';
 import { ArticleListItem } from './article-list-item.tsx';
+import { useListKeys } from './use-list-keys.ts';
 
 export interface LibraryPageProps {
   articles: readonly Article[];
   highlightCounts: ReadonlyMap<string, number>;
+  /** Where the reader is in each article: drives the status, the filter and "Continue reading". */
+  reading?: ReadingProgress;
+  onSetRead?: (articleId: string, read: boolean) => void;
 }
 
 /** Every article, filtered as the reader types and sorted as they choose; both live in the URL. */
-export function LibraryPage({ articles, highlightCounts }: LibraryPageProps) {
+export function LibraryPage({ articles, highlightCounts, reading = {}, onSetRead = () => {} }: LibraryPageProps) {
   const [searchParams, setSearchParams] = useSearchParams();
   const query = searchParams.get('q') ?? '';
   const sortParam = searchParams.get('sort');
   const sort: SortOrder = isSortOrder(sortParam) ? sortParam : 'file';
+  const statusParam = searchParams.get('status');
+  const statusFilter = isReadingStatus(statusParam) ? statusParam : null;
   const deferredQuery = useDeferredValue(query);
+  useListKeys();
 
   const filter = useMemo(() => createArticleFilter(articles), [articles]);
-  const shown = useMemo(() => sortArticles(filter(deferredQuery), sort), [filter, deferredQuery, sort]);
+  const shown = useMemo(() => {
+    const matching = sortArticles(filter(deferredQuery), sort);
+    return statusFilter ? matching.filter((a) => readingStatus(reading[a.id]) === statusFilter) : matching;
+  }, [filter, deferredQuery, sort, statusFilter, reading]);
+  const continueId = useMemo(() => continueReadingId(reading, new Set(articles.map((a) => a.id))), [reading, articles]);
+  const continueArticle = continueId ? articles.find((a) => a.id === continueId) : undefined;
 
   const updateParam = (name: string, value: string, fallback: string) => {
     setSearchParams(
@@ -37,6 +52,22 @@ export function LibraryPage({ articles, highlightCounts }: LibraryPageProps) {
     <div className="mx-auto max-w-3xl px-4 py-8">
       <title>Broadsheet</title>
       <h1 className="text-3xl font-bold tracking-tight">Articles</h1>
+      {continueArticle && (
+        <section aria-labelledby="continue-reading" className="mt-6 rounded-lg border border-stone-300 p-4 dark:border-stone-600">
+          <h2 id="continue-reading" className="text-sm font-semibold tracking-wide text-stone-600 uppercase dark:text-stone-400">
+            Continue reading
+          </h2>
+          <p dir="auto" className="mt-1 font-serif text-lg font-semibold">
+            <Link to={paths.article.getHref(continueArticle.slug)} className="headline-link">
+              {shortenHeadline(continueArticle.headline)}
+            </Link>
+          </p>
+          <p className="text-sm text-stone-600 dark:text-stone-400">
+            {Math.round((reading[continueArticle.id]?.progress ?? 0) * 100)}% read ·{' '}
+            {Math.max(1, Math.ceil(continueArticle.readingMinutes * (1 - (reading[continueArticle.id]?.progress ?? 0))))} min left
+          </p>
+        </section>
+      )}
       <search className="mt-6 flex flex-col gap-3 sm:flex-row sm:items-end">
         <div className="flex flex-1 flex-col gap-1">
           <label htmlFor="article-search" className="text-sm font-medium">
@@ -64,11 +95,26 @@ export function LibraryPage({ articles, highlightCounts }: LibraryPageProps) {
             ))}
           </select>
         </div>
+        <div className="flex flex-col gap-1">
+          <label htmlFor="article-status" className="text-sm font-medium">
+            Show
+          </label>
+          <select id="article-status" value={statusFilter ?? ''} onChange={(event) => updateParam('status', event.target.value, '')} className="field">
+            <option value="">All articles</option>
+            {(['unread', 'in-progress', 'read'] as const).map((status) => (
+              <option key={status} value={status}>
+                {READING_STATUS_LABELS[status]}
+              </option>
+            ))}
+          </select>
+        </div>
       </search>
 
       <p role="status" className="mt-4 text-sm text-stone-600 dark:text-stone-400">
         {shown.length === 0 && trimmedQuery
           ? `No articles match “${trimmedQuery}”.`
+          : shown.length === 0 && statusFilter
+            ? `No ${READING_STATUS_LABELS[statusFilter].toLowerCase()} articles.`
           : `${shown.length} article${shown.length === 1 ? '' : 's'}${trimmedQuery ? ` match “${trimmedQuery}”` : ''}`}
       </p>
 
@@ -80,7 +126,14 @@ export function LibraryPage({ articles, highlightCounts }: LibraryPageProps) {
 
       <ol className="mt-4 divide-y divide-stone-200 dark:divide-stone-700" aria-label="Articles">
         {shown.map((article) => (
-          <ArticleListItem key={article.id} article={article} highlightCount={highlightCounts.get(article.id) ?? 0} />
+          <ArticleListItem
+            key={article.id}
+            article={article}
+            highlightCount={highlightCounts.get(article.id) ?? 0}
+            status={readingStatus(reading[article.id])}
+            progress={reading[article.id]}
+            onSetRead={(read) => onSetRead(article.id, read)}
+          />
         ))}
       </ol>
     </div>

@@ -1,0 +1,108 @@
+import * as v from 'valibot';
+
+/** Where the reader is in each article, and which ones they finished. */
+export const READING_PROGRESS_KEY = 'broadsheet:reading';
+/** Scrolled this far through an article, it counts as read. */
+export const READ_THRESHOLD = 0.97;
+
+const EntrySchema = v.object({
+  progress: v.pipe(v.number(), v.minValue(0), v.maxValue(1)),
+  paragraph: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  read: v.boolean(),
+  updatedAt: v.pipe(v.string(), v.isoTimestamp()),
+});
+
+export type ArticleProgress = v.InferOutput<typeof EntrySchema>;
+export type ReadingProgress = Readonly<Record<string, ArticleProgress>>;
+export type ReadingStatus = 'unread' | 'in-progress' | 'read';
+
+export const READING_STATUS_LABELS: Record<ReadingStatus, string> = { unread: 'Unread', 'in-progress': 'In progress', read: 'Read' };
+
+export function isReadingStatus(value: string | null): value is ReadingStatus {
+  return value === 'unread' || value === 'in-progress' || value === 'read';
+}
+
+/** Reads the stored value; entries that fail validation are dropped one by one, never the whole. */
+export function parseReadingProgress(raw: string | null): ReadingProgress {
+  if (!raw) return {};
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch {
+    return {};
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return {};
+  const entries: Record<string, ArticleProgress> = {};
+  for (const [id, entry] of Object.entries(value)) {
+    const parsed = v.safeParse(EntrySchema, entry);
+    if (parsed.success) entries[id] = parsed.output;
+  }
+  return entries;
+}
+
+export function readingStatus(entry: ArticleProgress | undefined): ReadingStatus {
+  if (!entry) return 'unread';
+  if (entry.read) return 'read';
+  return entry.progress > 0 || entry.paragraph > 0 ? 'in-progress' : 'unread';
+}
+
+/** Records a reading position; reaching the end marks the article read (and it stays read). */
+export function recordPosition(state: ReadingProgress, articleId: string, progress: number, paragraph: number, now: Date): ReadingProgress {
+  const previous = state[articleId];
+  const clamped = Math.min(1, Math.max(0, progress));
+  const read = (previous?.read ?? false) || clamped >= READ_THRESHOLD;
+  return { ...state, [articleId]: { progress: clamped, paragraph, read, updatedAt: now.toISOString() } };
+}
+
+export function setRead(state: ReadingProgress, articleId: string, read: boolean, now: Date): ReadingProgress {
+  const previous = state[articleId];
+  const entry: ArticleProgress = read
+    ? { progress: previous?.progress ?? 0, paragraph: previous?.paragraph ?? 0, read: true, updatedAt: now.toISOString() }
+    : { progress: 0, paragraph: 0, read: false, updatedAt: now.toISOString() };
+  return { ...state, [articleId]: entry };
+}
+
+/** The article to offer under "Continue reading": the one most recently read and not finished. */
+export function continueReadingId(state: ReadingProgress, knownIds: ReadonlySet<string>): string | null {
+  let best: [string, ArticleProgress] | null = null;
+  for (const [id, entry] of Object.entries(state)) {
+    if (!knownIds.has(id) || readingStatus(entry) !== 'in-progress') continue;
+    if (!best || Date.parse(entry.updatedAt) > Date.parse(best[1].updatedAt)) best = [id, entry];
+  }
+  return best?.[0] ?? null;
+}
+
+export interface ReadingProgressStore {
+  getSnapshot(): ReadingProgress;
+  subscribe(listener: () => void): () => void;
+  update(change: (state: ReadingProgress, now: Date) => ReadingProgress): void;
+}
+
+/** Reading positions in Web Storage; if storage fails they last the visit, which is all they are worth. */
+export function createReadingProgressStore(getArea: () => Storage, now: () => Date = () => new Date()): ReadingProgressStore {
+  const listeners = new Set<() => void>();
+  const read = () => {
+    try {
+      return parseReadingProgress(getArea().getItem(READING_PROGRESS_KEY));
+    } catch {
+      return {};
+    }
+  };
+  let snapshot = read();
+  return {
+    getSnapshot: () => snapshot,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    update(change) {
+      snapshot = change(snapshot, now());
+      try {
+        getArea().setItem(READING_PROGRESS_KEY, JSON.stringify(snapshot));
+      } catch {
+        // Kept in memory for this visit.
+      }
+      for (const listener of listeners) listener();
+    },
+  };
+}
