@@ -1,0 +1,37 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, SEED_ARTICLE, selectWithoutMouse, test } from './fixtures.ts';
+
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+
+async function violations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+  return results.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+}
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`axe finds no violations in the ${scheme} theme on the list, an article with highlights, Highlights and Settings`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto(`article/${SEED_ARTICLE.slug}/`);
+    await selectWithoutMouse(page, { paragraph: 1, from: 'Bundeswehr', to: 'in Iraq' });
+    await page.getByRole('button', { name: 'Highlight yellow' }).click();
+    await selectWithoutMouse(page, { paragraph: 2, from: '70 soldiers', to: 'from Sweden' });
+    await page.getByRole('button', { name: 'Highlight with a note' }).click();
+    await page.getByRole('textbox', { name: 'Note' }).fill('A note');
+    await page.getByRole('button', { name: 'Save note' }).click();
+    await expect(page.locator('article mark')).toHaveCount(2);
+    expect(await violations(page), 'article').toEqual([]);
+
+    await page.goto('./');
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    expect(await violations(page), 'list').toEqual([]);
+
+    await page.goto('highlights/');
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    expect(await violations(page), 'highlights').toEqual([]);
+
+    await page.getByRole('button', { name: 'Settings' }).click();
+    await expect(page.getByRole('dialog', { name: 'Settings' })).toBeVisible();
+    expect(await violations(page), 'settings').toEqual([]);
+  });
+}
