@@ -73,7 +73,7 @@ describe('loadCorpus', () => {
       '14-only-boilerplate.txt',
       '15-binary.txt',
     ]);
-    expect(corpus.warnings.map((w) => w.file)).toEqual(['06-windows-1252.txt', '16-control-chars.txt']);
+    expect(corpus.warnings.map((w) => w.file)).toEqual(['06-windows-1252.txt', '16-control-chars.txt', '08-utf16be.txt']);
   });
 
   it('never lists notes.md or other non-.txt files', () => {

@@ -15,7 +15,8 @@ export const TRAILING_BOILERPLATE: readonly RegExp[] = [
   /^all rights reserved\.?$/i,
   /^©.{0,80}$/u,
   // "(c) Example Media Ltd" or "(c) 2020 …", but not a list item such as "(c) any other remedy."
-  /^\([cC]\)\s*(\d{4}\b.{0,80}|(\p{Lu}[\p{L}\p{N}.&'’-]*\s*){1,8})$/u,
+  // Words must be separated by whitespace: with no separator the capitals could be split any number of ways (exponential backtracking).
+  /^\([cC]\)\s*(\d{4}\b.{0,80}|\p{Lu}[\p{L}\p{N}.&'’-]*(\s+\p{Lu}[\p{L}\p{N}.&'’-]*){0,7})$/u,
   /^copyright\s+(©|\(c\)|\d{4}).{0,80}$/i,
 ];
 

@@ -43,6 +43,8 @@ describe('buildCorpus over the fixture seeds', () => {
     expect(corpus.warnings).toEqual([
       { file: '06-windows-1252.txt', message: 'not valid UTF-8; read as Windows-1252' },
       { file: '16-control-chars.txt', message: 'removed 2 control characters' },
+      // 07 and 08 are the same text in UTF-16 LE and BE: both are built, the second is flagged.
+      { file: '08-utf16be.txt', message: 'same text as 07-utf16le.txt' },
     ]);
   });
 
@@ -51,7 +53,7 @@ describe('buildCorpus over the fixture seeds', () => {
     expect(names.some((name) => name.endsWith('.md') || name.startsWith('.'))).toBe(false);
   });
 
-  it('fills in slug, excerpt, word count and reading time', () => {
+  it('fills in slug, excerpt, word count, reading time and language', () => {
     const article = corpus.articles.find((a) => a.id === '12-trailing-boilerplate');
     expect(article).toEqual({
       id: '12-trailing-boilerplate',
@@ -66,6 +68,7 @@ describe('buildCorpus over the fixture seeds', () => {
       excerpt: 'The story begins here.',
       wordCount: 20,
       readingMinutes: 1,
+      lang: 'en',
     });
   });
 
@@ -163,7 +166,7 @@ describe('formatCorpusReport', () => {
   it('reports the fixture folder in full', () => {
     expect(formatCorpusReport(buildCorpus(fixtureFiles()))).toBe(
       [
-        'seeds: 11 articles built; 5 files skipped; 2 warnings',
+        'seeds: 11 articles built; 5 files skipped; 3 warnings',
         'Skipped:',
         '  seeds/09-empty.txt: empty file',
         '  seeds/10-whitespace-only.txt: no text (only whitespace)',
@@ -173,6 +176,7 @@ describe('formatCorpusReport', () => {
         'Warnings:',
         '  seeds/06-windows-1252.txt: not valid UTF-8; read as Windows-1252',
         '  seeds/16-control-chars.txt: removed 2 control characters',
+        '  seeds/08-utf16be.txt: same text as 07-utf16le.txt',
       ].join('\n'),
     );
   });

@@ -23,6 +23,13 @@ export interface Corpus {
 
 export const SEED_EXTENSION = /\.txt$/i;
 
+interface ParsedFile {
+  id: string;
+  file: string;
+  headline: string;
+  paragraphs: string[];
+}
+
 /** UTF-16 code-unit order: the same on every machine and in every locale. */
 function byName(a: SeedFile, b: SeedFile): number {
   return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
@@ -32,7 +39,8 @@ function byName(a: SeedFile, b: SeedFile): number {
 export function buildCorpus(files: readonly SeedFile[]): Corpus {
   const skipped: SeedProblem[] = [];
   const warnings: SeedProblem[] = [];
-  const parsed: { id: string; headline: string; paragraphs: string[] }[] = [];
+  const parsed: ParsedFile[] = [];
+  const ids = new Set<string>();
 
   for (const file of [...files].filter((f) => SEED_EXTENSION.test(f.name)).sort(byName)) {
     const result = parseSeed(file.bytes);
@@ -41,12 +49,16 @@ export function buildCorpus(files: readonly SeedFile[]): Corpus {
       continue;
     }
     for (const message of result.warnings) warnings.push({ file: file.name, message });
-    parsed.push({ id: file.name.replace(SEED_EXTENSION, ''), headline: result.headline, paragraphs: result.paragraphs });
+    // The id is the name without ".txt"; "story.TXT" beside "story.txt" keeps its whole name, so ids never collide.
+    const short = file.name.replace(SEED_EXTENSION, '');
+    const id = ids.has(short) ? file.name : short;
+    ids.add(id);
+    parsed.push({ id, file: file.name, headline: result.headline, paragraphs: result.paragraphs });
   }
 
   warnings.push(...sameAsEarlierWarnings(parsed));
   const slugs = assignSlugs(parsed);
-  const articles = parsed.map((article, index): Article => ({
+  const articles = parsed.map(({ file: _file, ...article }, index): Article => ({
     ...article,
     slug: slugs[index] ?? article.id,
     excerpt: excerptOf(article.paragraphs),
@@ -61,12 +73,11 @@ export function buildCorpus(files: readonly SeedFile[]): Corpus {
  * Warnings for files that repeat an earlier one (both are still built: nothing is dropped) and
  * for headlines too long to show whole in the list.
  */
-function sameAsEarlierWarnings(parsed: readonly { id: string; headline: string; paragraphs: string[] }[]): SeedProblem[] {
+function sameAsEarlierWarnings(parsed: readonly ParsedFile[]): SeedProblem[] {
   const warnings: SeedProblem[] = [];
   const firstByText = new Map<string, string>();
   const firstByHeadline = new Map<string, string>();
-  for (const { id, headline, paragraphs } of parsed) {
-    const file = `${id}.txt`;
+  for (const { file, headline, paragraphs } of parsed) {
     const textKey = `${shortHash(headline + '\n' + paragraphs.join('\n'))}:${headline.length}:${paragraphs.length}`;
     const sameText = firstByText.get(textKey);
     const sameHeadline = firstByHeadline.get(headline);

@@ -11,12 +11,16 @@ export interface ParsedSeed {
 /** Either an article or the reason the file was skipped: a bad file is reported, never thrown. */
 export type SeedParseResult = ({ ok: true } & ParsedSeed) | { ok: false; reason: string };
 
-// C0 controls other than tab, LF, FF and CR, plus DEL. Text files have none; binary files have many.
+// C0 controls other than tab, LF, FF and CR, DEL, and the C1 controls (undefined Windows-1252
+// bytes land there). Text files have none; binary files have many.
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
-const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000E-\u001F\u007F]/g;
+const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000E-\u001F\u007F-\u0084\u0086-\u009F]/g;
+// Characters that take no space: a line of only these is as empty as a blank one.
+const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF]/g;
 // Above this share of control characters the file is binary (an image renamed .txt, say), not text.
 const BINARY_CONTROL_SHARE = 0.01;
-const LINE_BREAK = /\r\n|\r|\n|\u2028|\u2029/;
+// NEL (U+0085) is a line break in old mainframe and some scraped text.
+const LINE_BREAK = /\r\n|\r|\n|\u0085|\u2028|\u2029/;
 
 export function parseSeed(bytes: Uint8Array): SeedParseResult {
   if (bytes.length === 0) return { ok: false, reason: 'empty file' };
@@ -42,7 +46,7 @@ export function parseSeedText(
   const lines = text
     .split(LINE_BREAK)
     .map((line) => line.trim())
-    .filter((line) => line !== '');
+    .filter((line) => line.replace(INVISIBLE, '').trim() !== '');
   const [headline, ...body] = lines;
   if (headline === undefined) {
     return { ok: false, reason: text.length === 0 ? 'empty file' : 'no text (only whitespace)' };

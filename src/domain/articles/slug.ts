@@ -1,4 +1,7 @@
 const MAX_SLUG_LENGTH = 80;
+// File systems allow 255 bytes a name; non-Latin slugs take 3 or 4 bytes a character in UTF-8.
+const MAX_SLUG_BYTES = 200;
+const utf8Length = (text: string) => new TextEncoder().encode(text).length;
 
 /**
  * A readable, URL-safe slug: lower-case letters and digits of any script joined by hyphens.
@@ -12,15 +15,22 @@ export function slugify(headline: string, maxLength = MAX_SLUG_LENGTH): string {
     .normalize('NFC')
     .toLowerCase()
     .split(/[^\p{L}\p{M}\p{N}]+/u)
+    // A mark only means something on a letter: a lone emoji variation selector (U+FE0F) is no word.
+    .map((word) => word.replace(/^\p{M}+/u, ''))
     .filter(Boolean);
   let slug = '';
   for (const word of words) {
     const next = slug ? `${slug}-${word}` : word;
-    if (next.length > maxLength) break;
+    if (next.length > maxLength || utf8Length(next) > MAX_SLUG_BYTES) break;
     slug = next;
   }
   // A single very long word still gives a slug, cut to size.
-  if (!slug && words[0]) slug = [...words[0]].slice(0, maxLength).join('');
+  if (!slug && words[0]) {
+    for (const char of words[0]) {
+      if (slug.length + char.length > maxLength || utf8Length(slug + char) > MAX_SLUG_BYTES) break;
+      slug += char;
+    }
+  }
   return slug;
 }
 

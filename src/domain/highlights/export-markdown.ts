@@ -1,9 +1,16 @@
 import { HIGHLIGHT_COLOR_LABELS, type Highlight } from './highlight.ts';
 import type { ArticleRef } from './web-annotation.ts';
 
-/** Backslash-escapes what Markdown would otherwise read as formatting or HTML. */
+/**
+ * Backslash-escapes what Markdown would otherwise read as formatting, HTML or an entity, and
+ * line starts that would become a list, a heading rule or a quote.
+ */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_[\]<>#|~]/g, (char) => `\\${char}`);
+  return text
+    .replace(/[\\`*_[\]<>#|~&]/g, (char) => `\\${char}`)
+    .split('\n')
+    .map((line) => line.replace(/^(\s*)([-+=]|\d+(?=[.)]))/, (_match, space: string, marker: string) => (/\d/.test(marker) ? `${space}${marker}\\` : `${space}\\${marker}`)))
+    .join('\n');
 }
 
 function blockQuote(text: string): string {

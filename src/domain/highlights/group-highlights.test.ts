@@ -1,22 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { makeArticle } from '../../../tests/fixtures/articles.ts';
+import { highlightOf as makeHighlightOf } from '../../../tests/fixtures/highlights.ts';
 import type { Article } from '../articles/article.ts';
-import { articleText } from '../articles/article-text.ts';
 import { countHighlightsByArticle, groupHighlights } from './group-highlights.ts';
 import type { Highlight } from './highlight.ts';
-import { describeSpan } from './text-quote.ts';
 
 const first = makeArticle('001', 'First', ['Alpha beta gamma.', 'Delta epsilon zeta.']);
 const second = makeArticle('002', 'Second', ['One two three.', 'Four five six.']);
 const third = makeArticle('003', 'Third', ['Nothing highlighted here.']);
 
-/** A highlight of the first occurrence of `phrase` in the article, as the store would create it. */
-function highlightOf(id: string, article: Article, phrase: string): Highlight {
-  const text = articleText(article.paragraphs);
-  const start = text.indexOf(phrase);
-  if (start === -1) throw new Error(`"${phrase}" is not in ${article.id}`);
-  return { id, articleId: article.id, ...describeSpan(text, { start, end: start + phrase.length }), createdAt: '2024-01-01T00:00:00.000Z' };
-}
+/** A highlight of the first occurrence of `phrase` in the article, with the given id. */
+const highlightOf = (id: string, article: Article, phrase: string): Highlight => makeHighlightOf(article, phrase, { id });
 
 const ids = (highlights: readonly Highlight[]) => highlights.map((h) => h.id);
 
@@ -82,13 +76,20 @@ describe('groupHighlights', () => {
     expect(orphans).toEqual([lost]);
   });
 
-  it('lists orphans of present articles first, then those of removed articles', () => {
+  it('lists orphans in the order given, whether their article was removed or their passage lost', () => {
     const removedArticle = makeArticle('000', 'Removed', ['Removed text.']);
     const fromRemoved = highlightOf('removed', removedArticle, 'Removed');
     const lost = highlightOf('lost', second, 'five');
     const edited = { ...second, paragraphs: ['One two three.'] };
-    const { orphans } = groupHighlights([fromRemoved, lost], [first, edited]);
-    expect(ids(orphans)).toEqual(['lost', 'removed']);
+    expect(ids(groupHighlights([fromRemoved, lost], [first, edited]).orphans)).toEqual(['removed', 'lost']);
+    expect(ids(groupHighlights([lost, fromRemoved], [first, edited]).orphans)).toEqual(['lost', 'removed']);
+  });
+
+  it('gives orphans unchanged, stored headline included, so the list can say where they came from', () => {
+    const orphan = highlightOf('o', makeArticle('999', 'Since removed', ['Removed text.']), 'Removed');
+    const { orphans } = groupHighlights([orphan], [first]);
+    expect(orphans[0]).toBe(orphan);
+    expect(orphans[0]?.articleHeadline).toBe('Since removed');
   });
 
   it('gives nothing for no highlights', () => {
@@ -98,6 +99,47 @@ describe('groupHighlights', () => {
   it('makes every highlight an orphan when there are no articles', () => {
     const highlights = [highlightOf('a', first, 'beta'), highlightOf('b', second, 'two')];
     expect(groupHighlights(highlights, [])).toEqual({ groups: [], orphans: highlights });
+  });
+
+  describe('with keepGivenOrder (a list already sorted by time)', () => {
+    const newestFirst = () => [
+      highlightOf('s-late', second, 'five'),
+      highlightOf('f-late', first, 'zeta'),
+      highlightOf('s-early', second, 'two'),
+      highlightOf('f-early', first, 'Alpha'),
+    ];
+
+    it('orders groups by their first highlight in the list and keeps each group in list order', () => {
+      const { groups } = groupHighlights(newestFirst(), [first, second, third], true);
+      expect(groups.map((g) => [g.article.id, ids(g.highlights)])).toEqual([
+        ['002', ['s-late', 's-early']],
+        ['001', ['f-late', 'f-early']],
+      ]);
+    });
+
+    it('groups the same list by article order and text order without it', () => {
+      const { groups } = groupHighlights(newestFirst(), [first, second, third]);
+      expect(groups.map((g) => [g.article.id, ids(g.highlights)])).toEqual([
+        ['001', ['f-early', 'f-late']],
+        ['002', ['s-early', 's-late']],
+      ]);
+      expect(groupHighlights(newestFirst(), [first, second, third], false)).toEqual(groupHighlights(newestFirst(), [first, second, third]));
+    });
+
+    it('finds the same orphans either way', () => {
+      const gone = highlightOf('gone', makeArticle('999', 'Removed', ['Removed text.']), 'Removed');
+      const lost = highlightOf('lost', first, 'epsilon');
+      const edited = { ...first, paragraphs: ['Alpha beta gamma.', 'Delta zeta.'] };
+      const list = [lost, highlightOf('kept', first, 'beta'), gone];
+      expect(groupHighlights(list, [edited], true).orphans).toEqual([lost, gone]);
+      expect(groupHighlights(list, [edited]).orphans).toEqual([lost, gone]);
+    });
+
+    it('gives every group the article object itself', () => {
+      const { groups } = groupHighlights(newestFirst(), [first, second], true);
+      expect(groups.map((g) => g.article)).toEqual([second, first]);
+      expect(groups[0]?.article).toBe(second);
+    });
   });
 });
 

@@ -1,269 +1,395 @@
-import { describe, expect, it } from 'vitest';
-import { createFakeStorage, quotaExceeded } from '../../../tests/fixtures/fake-storage.ts';
+import { describe, expect, it, vi } from 'vitest';
+import { createFakeStorage, quotaExceeded, type FakeStorage } from '../../../tests/fixtures/fake-storage.ts';
+import { at, makeHighlight, storedOf, tombstone } from '../../../tests/fixtures/highlights.ts';
 import { shortHash } from '../articles/slug.ts';
 import type { Highlight } from './highlight.ts';
 import {
   createHighlightStorage,
   HIGHLIGHTS_STORAGE_KEY,
-  HIGHLIGHTS_STORAGE_VERSION,
-  readHighlights,
-  serializeHighlights,
   UNREADABLE_BACKUP_PREFIX,
+  windowStorageEvents,
+  type StorageEvents,
 } from './highlight-storage.ts';
+import { EMPTY_STORED_HIGHLIGHTS, readStoredHighlights, serializeStoredHighlights, TOMBSTONE_LIFETIME_MS } from './stored-highlights.ts';
 
-function highlight(id: string, overrides: Partial<Highlight> = {}): Highlight {
-  return {
-    id,
-    articleId: 'article-1',
-    quote: { type: 'TextQuoteSelector', exact: 'the quoted text', prefix: 'before ', suffix: ' after' },
-    position: { type: 'TextPositionSelector', start: 7, end: 22 },
-    createdAt: '2024-01-02T03:04:05.678Z',
-    ...overrides,
+const ids = (highlights: readonly Highlight[]) => highlights.map((h) => h.id);
+const backupKeys = (area: FakeStorage) => [...area.values.keys()].filter((key) => key.startsWith(UNREADABLE_BACKUP_PREFIX));
+const backedUpValues = (area: FakeStorage) => backupKeys(area).map((key) => area.values.get(key));
+const storedIn = (area: FakeStorage) => readStoredHighlights(area.values.get(HIGHLIGHTS_STORAGE_KEY) ?? null).stored;
+const NOW = () => new Date(at(60_000));
+
+const blocked = (): Storage => {
+  throw new DOMException('The operation is insecure.', 'SecurityError');
+};
+
+/** Storage events that tests fire by hand, as the browser would for a change made in another tab. */
+function manualEvents() {
+  const listeners = new Set<(key: string | null) => void>();
+  const events: StorageEvents = {
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
   };
+  return { events, fire: (key: string | null) => listeners.forEach((listener) => listener(key)), listeners };
 }
 
-const stored = (highlights: unknown[], version: unknown = 1) => JSON.stringify({ version, highlights });
-const backupKeys = (values: Map<string, string>) => [...values.keys()].filter((key) => key.startsWith(UNREADABLE_BACKUP_PREFIX));
-
-describe('readHighlights', () => {
-  it('gives no highlights and no problem when nothing is stored', () => {
-    expect(readHighlights(null)).toEqual({ highlights: [], problem: null });
-  });
-
-  it('reads what serializeHighlights wrote', () => {
-    const highlights = [highlight('a'), highlight('b', { articleId: 'article-2' })];
-    expect(readHighlights(serializeHighlights(highlights))).toEqual({ highlights, problem: null });
-  });
-
-  it('reads an empty list without a problem', () => {
-    expect(readHighlights(stored([]))).toEqual({ highlights: [], problem: null });
-  });
-
-  it('reports broken JSON', () => {
-    expect(readHighlights('{"version":1,"highlights":[')).toEqual({ highlights: [], problem: 'the saved highlights are not valid JSON' });
-  });
-
-  it.each(['42', 'null', '"text"', '[]', '{}', '{"highlights":[]}'])('reports a value with no version: %s', (raw) => {
-    expect(readHighlights(raw)).toEqual({ highlights: [], problem: 'the saved highlights have no version' });
-  });
-
-  it('reports an unknown version without reading its highlights', () => {
-    expect(readHighlights(stored([highlight('a')], 2))).toEqual({ highlights: [], problem: 'the saved highlights have an unknown version (2)' });
-    expect(readHighlights(stored([highlight('a')], '1')).problem).toBe('the saved highlights have an unknown version (1)');
-  });
-
-  it('reports a missing or malformed list of highlights', () => {
-    const problem = 'the saved highlights have no list of highlights';
-    expect(readHighlights('{"version":1}')).toEqual({ highlights: [], problem });
-    expect(readHighlights('{"version":1,"highlights":{}}')).toEqual({ highlights: [], problem });
-    expect(readHighlights('{"version":1,"highlights":null}')).toEqual({ highlights: [], problem });
-  });
-
-  it('keeps the valid records of a mixed list, in order, and counts the invalid ones', () => {
-    const raw = stored([
-      highlight('a'),
-      { ...highlight('bad-position'), position: { type: 'TextPositionSelector', start: 9, end: 9 } },
-      highlight('b'),
-      'not a record',
-      { ...highlight('bad-date'), createdAt: 'yesterday' },
-      { ...highlight('empty-quote'), quote: { type: 'TextQuoteSelector', exact: '', prefix: '', suffix: '' } },
-      { ...highlight(''), id: '' },
-      null,
-      highlight('c'),
-    ]);
-    const result = readHighlights(raw);
-    expect(result.highlights.map((h) => h.id)).toEqual(['a', 'b', 'c']);
-    expect(result.problem).toBe('6 saved highlights could not be read');
-  });
-
-  it('uses the singular for a single unreadable record', () => {
-    expect(readHighlights(stored([highlight('a'), { id: 'b' }])).problem).toBe('1 saved highlight could not be read');
-  });
-
-  it('rejects positions that are negative or not whole numbers', () => {
-    const raw = stored([
-      { ...highlight('negative'), position: { type: 'TextPositionSelector', start: -1, end: 3 } },
-      { ...highlight('fraction'), position: { type: 'TextPositionSelector', start: 1.5, end: 3 } },
-      { ...highlight('reversed'), position: { type: 'TextPositionSelector', start: 5, end: 3 } },
-    ]);
-    expect(readHighlights(raw)).toEqual({ highlights: [], problem: '3 saved highlights could not be read' });
-  });
-
-  it('keeps only the first of several records with the same id', () => {
-    const first = highlight('same', { articleId: 'first' });
-    const result = readHighlights(stored([first, highlight('other'), highlight('same', { articleId: 'second' })]));
-    expect(result.highlights).toEqual([first, highlight('other')]);
-  });
-
-  it('drops fields it does not know', () => {
-    const result = readHighlights(stored([{ ...highlight('a'), colour: 'yellow' }]));
-    expect(result.highlights).toEqual([highlight('a')]);
-  });
-});
-
-describe('serializeHighlights', () => {
-  it('writes the current version and the list', () => {
-    expect(HIGHLIGHTS_STORAGE_VERSION).toBe(1);
-    expect(JSON.parse(serializeHighlights([highlight('a')]))).toEqual({ version: 1, highlights: [highlight('a')] });
-  });
-});
-
 describe('createHighlightStorage', () => {
-  it('loads nothing, available, from an empty storage area', () => {
+  it('keeps every highlight under one key, and backups under a prefix of it', () => {
+    expect(HIGHLIGHTS_STORAGE_KEY).toBe('broadsheet:highlights');
+    expect(UNREADABLE_BACKUP_PREFIX.startsWith(`${HIGHLIGHTS_STORAGE_KEY}:`)).toBe(true);
+  });
+
+  it('loads nothing, available, from an empty storage area, writing nothing', () => {
     const area = createFakeStorage();
-    expect(createHighlightStorage(() => area).load()).toEqual({ highlights: [], problem: null, available: true });
+    expect(createHighlightStorage(() => area).load()).toEqual({ stored: EMPTY_STORED_HIGHLIGHTS, problem: null, available: true });
     expect(area.setCalls).toEqual([]);
   });
 
-  it('saves under the versioned key and loads it back', () => {
+  it('saves highlights and deletions, returns what it saved, and loads it back', () => {
     const area = createFakeStorage();
-    const storage = createHighlightStorage(() => area);
-    expect(storage.save([highlight('a')])).toEqual({ ok: true });
-    expect(HIGHLIGHTS_STORAGE_KEY).toBe('broadsheet:highlights:v1');
-    expect(area.values.get(HIGHLIGHTS_STORAGE_KEY)).toBe(serializeHighlights([highlight('a')]));
-    expect(createHighlightStorage(() => area).load()).toEqual({ highlights: [highlight('a')], problem: null, available: true });
+    const stored = storedOf([makeHighlight({ id: 'a' })], [tombstone('gone', at(1))]);
+    expect(createHighlightStorage(() => area, undefined, NOW).save(stored)).toEqual({ ok: true, stored });
+    expect(area.values.get(HIGHLIGHTS_STORAGE_KEY)).toBe(serializeStoredHighlights(stored));
+    expect(createHighlightStorage(() => area).load()).toEqual({ stored, problem: null, available: true });
   });
 
   it('works with the browser’s localStorage', () => {
-    const storage = createHighlightStorage(() => localStorage);
-    expect(storage.save([highlight('a')])).toEqual({ ok: true });
-    expect(createHighlightStorage(() => localStorage).load().highlights).toEqual([highlight('a')]);
+    const stored = storedOf([makeHighlight({ id: 'a' })]);
+    expect(createHighlightStorage(() => localStorage, undefined, NOW).save(stored)).toEqual({ ok: true, stored });
+    expect(createHighlightStorage(() => localStorage).load().stored).toEqual(stored);
   });
 
   describe('when storage cannot be used', () => {
-    const blocked = () => {
-      throw new DOMException('The operation is insecure.', 'SecurityError');
-    };
-
     it('reports unavailable storage when getting the area throws', () => {
-      expect(createHighlightStorage(blocked).load()).toEqual({ highlights: [], problem: null, available: false });
+      expect(createHighlightStorage(blocked).load()).toEqual({ stored: EMPTY_STORED_HIGHLIGHTS, problem: null, available: false });
     });
 
     it('refuses to save with the reason "unavailable" when getting the area throws', () => {
-      expect(createHighlightStorage(blocked).save([highlight('a')])).toEqual({ ok: false, reason: 'unavailable' });
+      expect(createHighlightStorage(blocked).save(storedOf([makeHighlight()]))).toEqual({ ok: false, reason: 'unavailable' });
     });
 
     it('reports unavailable storage when reading the key throws', () => {
       const area = createFakeStorage();
       area.getItem = () => {
-        throw new Error('blocked');
+        throw new DOMException('blocked', 'SecurityError');
       };
       expect(createHighlightStorage(() => area).load().available).toBe(false);
+      expect(createHighlightStorage(() => area).save(storedOf([makeHighlight()]))).toEqual({ ok: false, reason: 'unavailable' });
     });
 
     it('asks for the area again on every call, so storage that comes back is used', () => {
       const area = createFakeStorage();
       let allowed = false;
-      const storage = createHighlightStorage(() => (allowed ? area : blocked()));
-      expect(storage.save([highlight('a')])).toEqual({ ok: false, reason: 'unavailable' });
+      const storage = createHighlightStorage(() => (allowed ? area : blocked()), undefined, NOW);
+      const stored = storedOf([makeHighlight()]);
+      expect(storage.save(stored)).toEqual({ ok: false, reason: 'unavailable' });
       allowed = true;
-      expect(storage.save([highlight('a')])).toEqual({ ok: true });
+      expect(storage.save(stored)).toEqual({ ok: true, stored });
+      expect(storage.load().available).toBe(true);
     });
   });
 
   describe('when storage is full', () => {
-    it('refuses to save with the reason "quota-exceeded" when setItem throws QuotaExceededError', () => {
-      const area = createFakeStorage({ [HIGHLIGHTS_STORAGE_KEY]: serializeHighlights([highlight('old')]) });
+    it('refuses to save with "quota-exceeded" when setItem throws QuotaExceededError, leaving the stored value as it was', () => {
+      const before = serializeStoredHighlights(storedOf([makeHighlight({ id: 'old' })]));
+      const area = createFakeStorage({ [HIGHLIGHTS_STORAGE_KEY]: before });
       area.failSetItem = () => quotaExceeded();
-      const storage = createHighlightStorage(() => area);
-      expect(storage.save([highlight('old'), highlight('new')])).toEqual({ ok: false, reason: 'quota-exceeded' });
-      expect(area.values.get(HIGHLIGHTS_STORAGE_KEY)).toBe(serializeHighlights([highlight('old')]));
+      const storage = createHighlightStorage(() => area, undefined, NOW);
+      expect(storage.save(storedOf([makeHighlight({ id: 'old' }), makeHighlight({ id: 'new' })]))).toEqual({ ok: false, reason: 'quota-exceeded' });
+      expect(area.values.get(HIGHLIGHTS_STORAGE_KEY)).toBe(before);
+    });
+
+    it('recognises Firefox’s quota error by its name', () => {
+      const area = createFakeStorage();
+      area.failSetItem = () => new DOMException('full', 'NS_ERROR_DOM_QUOTA_REACHED');
+      expect(createHighlightStorage(() => area).save(storedOf([makeHighlight()]))).toEqual({ ok: false, reason: 'quota-exceeded' });
     });
 
     it('treats any other setItem error as "unavailable"', () => {
       const area = createFakeStorage();
       area.failSetItem = () => new Error('disk on fire');
-      expect(createHighlightStorage(() => area).save([highlight('a')])).toEqual({ ok: false, reason: 'unavailable' });
+      expect(createHighlightStorage(() => area).save(storedOf([makeHighlight()]))).toEqual({ ok: false, reason: 'unavailable' });
       area.failSetItem = () => new DOMException('no', 'InvalidStateError');
-      expect(createHighlightStorage(() => area).save([highlight('a')])).toEqual({ ok: false, reason: 'unavailable' });
+      expect(createHighlightStorage(() => area).save(storedOf([makeHighlight()]))).toEqual({ ok: false, reason: 'unavailable' });
+    });
+
+    it('saves once space is available again', () => {
+      const area = createFakeStorage();
+      area.failSetItem = () => quotaExceeded();
+      const storage = createHighlightStorage(() => area, undefined, NOW);
+      const stored = storedOf([makeHighlight()]);
+      expect(storage.save(stored).ok).toBe(false);
+      area.failSetItem = null;
+      expect(storage.save(stored)).toEqual({ ok: true, stored });
     });
   });
 
   describe('when the stored value cannot be read', () => {
-    const BROKEN = '{"version":1,"highlights":[{"id":"a"';
+    const BROKEN = '{"version":2,"highlights":[{"id":"a"';
+    const backupKey = (raw: string) => `${UNREADABLE_BACKUP_PREFIX}${shortHash(raw)}`;
 
-    it('copies the unreadable value to a backup key before anything is written', () => {
+    it('copies broken JSON to a backup key, reports the problem and leaves the value in place', () => {
       const area = createFakeStorage({ [HIGHLIGHTS_STORAGE_KEY]: BROKEN });
-      const loaded = createHighlightStorage(() => area).load();
-      expect(loaded).toEqual({ highlights: [], problem: 'the saved highlights are not valid JSON', available: true });
-      expect(UNREADABLE_BACKUP_PREFIX.startsWith(HIGHLIGHTS_STORAGE_KEY)).toBe(true);
-      expect(backupKeys(area.values)).toEqual([`${UNREADABLE_BACKUP_PREFIX}${shortHash(BROKEN)}`]);
-      expect(area.values.get(`${UNREADABLE_BACKUP_PREFIX}${shortHash(BROKEN)}`)).toBe(BROKEN);
+      expect(createHighlightStorage(() => area).load()).toEqual({
+        stored: EMPTY_STORED_HIGHLIGHTS,
+        problem: 'the saved highlights are not valid JSON',
+        available: true,
+      });
+      expect(backupKeys(area)).toEqual([backupKey(BROKEN)]);
+      expect(area.values.get(backupKey(BROKEN))).toBe(BROKEN);
       expect(area.values.get(HIGHLIGHTS_STORAGE_KEY)).toBe(BROKEN);
     });
 
-    it('backs up a value of which only some records are unreadable', () => {
-      const raw = stored([highlight('a'), { id: 'broken' }]);
+    it('uses the valid records of a partly unreadable value, and backs it up', () => {
+      const raw = JSON.stringify({ version: 2, highlights: [makeHighlight({ id: 'a' }), { id: 'broken' }, makeHighlight({ id: 'b' })], deleted: [] });
       const area = createFakeStorage({ [HIGHLIGHTS_STORAGE_KEY]: raw });
       const loaded = createHighlightStorage(() => area).load();
-      expect(loaded.highlights).toEqual([highlight('a')]);
-      expect(loaded.problem).toBe('1 saved highlight could not be read');
-      expect(area.values.get(`${UNREADABLE_BACKUP_PREFIX}${shortHash(raw)}`)).toBe(raw);
+      expect(ids(loaded.stored.highlights)).toEqual(['a', 'b']);
+      expect(loaded.problem).toMatch(/^1 saved highlight could not be read/);
+      expect(area.values.get(backupKey(raw))).toBe(raw);
     });
 
     it('backs up a value with an unknown version', () => {
-      const raw = stored([highlight('a')], 2);
+      const raw = JSON.stringify({ version: 3, highlights: [makeHighlight()] });
       const area = createFakeStorage({ [HIGHLIGHTS_STORAGE_KEY]: raw });
-      createHighlightStorage(() => area).load();
-      expect(backupKeys(area.values).map((key) => area.values.get(key))).toEqual([raw]);
+      expect(createHighlightStorage(() => area).load().problem).toBe('the saved highlights have an unknown version (3)');
+      expect(backedUpValues(area)).toEqual([raw]);
     });
 
-    it('makes no backup of a readable value', () => {
-      const area = createFakeStorage({ [HIGHLIGHTS_STORAGE_KEY]: serializeHighlights([highlight('a')]) });
+    it('backs up a value with duplicate ids, using the first of each', () => {
+      const first = makeHighlight({ id: 'same', note: 'first' });
+      const raw = JSON.stringify({ version: 2, highlights: [first, makeHighlight({ id: 'same', note: 'second' })], deleted: [] });
+      const area = createFakeStorage({ [HIGHLIGHTS_STORAGE_KEY]: raw });
+      const loaded = createHighlightStorage(() => area).load();
+      expect(loaded.stored.highlights).toEqual([first]);
+      expect(loaded.problem).toBe('1 saved highlight was a duplicate');
+      expect(backedUpValues(area)).toEqual([raw]);
+    });
+
+    it('makes no backup of a readable value, nor of a version-1 value it can upgrade', () => {
+      const area = createFakeStorage({ [HIGHLIGHTS_STORAGE_KEY]: serializeStoredHighlights(storedOf([makeHighlight()])) });
       createHighlightStorage(() => area).load();
-      expect(backupKeys(area.values)).toEqual([]);
+      area.values.set(HIGHLIGHTS_STORAGE_KEY, JSON.stringify({ version: 1, highlights: [] }));
+      createHighlightStorage(() => area).load();
       expect(area.setCalls).toEqual([]);
     });
 
-    it('saves over the unreadable value once it is backed up, and the backup stays', () => {
-      const area = createFakeStorage({ [HIGHLIGHTS_STORAGE_KEY]: BROKEN });
-      const storage = createHighlightStorage(() => area);
+    it('saves over the unreadable value once it is backed up, keeping its valid records, and the backup stays', () => {
+      const raw = JSON.stringify({ version: 2, highlights: [makeHighlight({ id: 'old' }), 'junk'] });
+      const area = createFakeStorage({ [HIGHLIGHTS_STORAGE_KEY]: raw });
+      const storage = createHighlightStorage(() => area, undefined, NOW);
       storage.load();
-      expect(storage.save([highlight('new')])).toEqual({ ok: true });
-      expect(area.values.get(HIGHLIGHTS_STORAGE_KEY)).toBe(serializeHighlights([highlight('new')]));
-      expect(area.values.get(`${UNREADABLE_BACKUP_PREFIX}${shortHash(BROKEN)}`)).toBe(BROKEN);
+      const outcome = storage.save(storedOf([makeHighlight({ id: 'new', createdAt: at(1) })]));
+      expect(outcome.ok && ids(outcome.stored.highlights)).toEqual(['old', 'new']);
+      expect(ids(storedIn(area).highlights)).toEqual(['old', 'new']);
+      expect(area.values.get(backupKey(raw))).toBe(raw);
     });
 
-    it('does not write the backup again when the same value is loaded again', () => {
+    it('backs up a value that became unreadable after loading before saving over it', () => {
+      const area = createFakeStorage();
+      const storage = createHighlightStorage(() => area, undefined, NOW);
+      storage.load();
+      area.values.set(HIGHLIGHTS_STORAGE_KEY, BROKEN);
+      expect(storage.save(storedOf([makeHighlight()])).ok).toBe(true);
+      expect(backedUpValues(area)).toEqual([BROKEN]);
+    });
+
+    it('does not write the backup again when the same value is loaded and saved again', () => {
       const area = createFakeStorage({ [HIGHLIGHTS_STORAGE_KEY]: BROKEN });
       createHighlightStorage(() => area).load();
       createHighlightStorage(() => area).load();
-      createHighlightStorage(() => area).load();
-      expect(area.setCalls).toEqual([`${UNREADABLE_BACKUP_PREFIX}${shortHash(BROKEN)}`]);
+      area.failSetItem = (key) => (key === HIGHLIGHTS_STORAGE_KEY ? quotaExceeded() : undefined);
+      createHighlightStorage(() => area).save(storedOf([makeHighlight()]));
+      expect(area.setCalls).toEqual([backupKey(BROKEN), HIGHLIGHTS_STORAGE_KEY]);
     });
 
     it('keeps an earlier backup when a different unreadable value is loaded later', () => {
       const area = createFakeStorage({ [HIGHLIGHTS_STORAGE_KEY]: BROKEN });
-      createHighlightStorage(() => area).load();
+      const storage = createHighlightStorage(() => area, undefined, NOW);
+      storage.load();
+      storage.save(storedOf([makeHighlight()]));
       area.values.set(HIGHLIGHTS_STORAGE_KEY, 'also broken');
-      createHighlightStorage(() => area).load();
-      expect(new Set(backupKeys(area.values).map((key) => area.values.get(key)))).toEqual(new Set([BROKEN, 'also broken']));
+      storage.load();
+      storage.save(storedOf([makeHighlight()]));
+      expect(new Set(backedUpValues(area))).toEqual(new Set([BROKEN, 'also broken']));
     });
 
-    it('never overwrites an earlier backup, even when a later unreadable value has the same short hash', () => {
-      const first = 'not json 963';
-      const second = 'not json 9537';
-      expect(shortHash(first)).toBe(shortHash(second));
+    it('never overwrites a backup with a different value of the same short hash: it takes the key with -2, then -3', () => {
+      const [first, second, third] = ['not json 138609', 'not json 185387', 'not json 199677'];
+      expect(new Set([shortHash(first), shortHash(second), shortHash(third)]).size).toBe(1);
       const area = createFakeStorage({ [HIGHLIGHTS_STORAGE_KEY]: first });
-      createHighlightStorage(() => area).load();
-      area.values.set(HIGHLIGHTS_STORAGE_KEY, second);
-      createHighlightStorage(() => area).load();
-      const backedUp = backupKeys(area.values).map((key) => area.values.get(key));
-      expect(backedUp).toContain(first);
-      expect(backedUp).toContain(second);
+      const storage = createHighlightStorage(() => area, undefined, NOW);
+      for (const raw of [first, second, third, second]) {
+        area.values.set(HIGHLIGHTS_STORAGE_KEY, raw);
+        storage.load();
+        storage.save(EMPTY_STORED_HIGHLIGHTS);
+      }
+      const base = backupKey(first);
+      expect(Object.fromEntries(backupKeys(area).map((key) => [key, area.values.get(key)]))).toEqual({
+        [base]: first,
+        [`${base}-2`]: second,
+        [`${base}-3`]: third,
+      });
     });
 
     it('refuses to save with "kept-unreadable" when the backup cannot be written, leaving the original intact', () => {
       const area = createFakeStorage({ [HIGHLIGHTS_STORAGE_KEY]: BROKEN });
       area.failSetItem = (key) => (key.startsWith(UNREADABLE_BACKUP_PREFIX) ? quotaExceeded() : undefined);
-      const storage = createHighlightStorage(() => area);
+      const storage = createHighlightStorage(() => area, undefined, NOW);
       const loaded = storage.load();
-      expect(loaded.available).toBe(true);
-      expect(loaded.problem).toBe('the saved highlights are not valid JSON');
-      expect(storage.save([highlight('new')])).toEqual({ ok: false, reason: 'kept-unreadable' });
-      expect(storage.save([])).toEqual({ ok: false, reason: 'kept-unreadable' });
+      expect(loaded).toEqual({ stored: EMPTY_STORED_HIGHLIGHTS, problem: 'the saved highlights are not valid JSON', available: true });
+      expect(storage.save(storedOf([makeHighlight()]))).toEqual({ ok: false, reason: 'kept-unreadable' });
+      expect(storage.save(EMPTY_STORED_HIGHLIGHTS)).toEqual({ ok: false, reason: 'kept-unreadable' });
       expect(area.values.get(HIGHLIGHTS_STORAGE_KEY)).toBe(BROKEN);
       expect(area.setCalls.filter((key) => key === HIGHLIGHTS_STORAGE_KEY)).toEqual([]);
     });
+
+    it('saves again once a later load manages to back the value up', () => {
+      const area = createFakeStorage({ [HIGHLIGHTS_STORAGE_KEY]: BROKEN });
+      area.failSetItem = (key) => (key.startsWith(UNREADABLE_BACKUP_PREFIX) ? quotaExceeded() : undefined);
+      const storage = createHighlightStorage(() => area, undefined, NOW);
+      storage.load();
+      area.failSetItem = null;
+      storage.load();
+      expect(storage.save(storedOf([makeHighlight()])).ok).toBe(true);
+      expect(backedUpValues(area)).toEqual([BROKEN]);
+    });
+
+    // BUG: the refusal is lifted only by a load that backs a value up. Once the unreadable value is
+    // gone (another tab cleared site data, or replaced it with a readable value), nothing is left
+    // to protect, yet every save keeps failing with "kept-unreadable" until the tab is reloaded.
+    it('saves again once the unreadable value is gone from storage', () => {
+      const area = createFakeStorage({ [HIGHLIGHTS_STORAGE_KEY]: BROKEN });
+      area.failSetItem = (key) => (key.startsWith(UNREADABLE_BACKUP_PREFIX) ? quotaExceeded() : undefined);
+      const storage = createHighlightStorage(() => area, undefined, NOW);
+      storage.load();
+      area.values.delete(HIGHLIGHTS_STORAGE_KEY);
+      expect(storage.load()).toEqual({ stored: EMPTY_STORED_HIGHLIGHTS, problem: null, available: true });
+      expect(storage.save(storedOf([makeHighlight()])).ok).toBe(true);
+    });
+
+    it('refuses to save with "quota-exceeded" when a value found unreadable at save time cannot be backed up', () => {
+      const area = createFakeStorage();
+      const storage = createHighlightStorage(() => area, undefined, NOW);
+      storage.load();
+      area.values.set(HIGHLIGHTS_STORAGE_KEY, BROKEN);
+      area.failSetItem = (key) => (key.startsWith(UNREADABLE_BACKUP_PREFIX) ? quotaExceeded() : undefined);
+      expect(storage.save(storedOf([makeHighlight()]))).toEqual({ ok: false, reason: 'quota-exceeded' });
+      expect(area.values.get(HIGHLIGHTS_STORAGE_KEY)).toBe(BROKEN);
+    });
+  });
+
+  describe('when another tab saved meanwhile', () => {
+    const twoTabs = () => {
+      const area = createFakeStorage();
+      return { area, tabA: createHighlightStorage(() => area, undefined, NOW), tabB: createHighlightStorage(() => area, undefined, NOW) };
+    };
+
+    it('keeps the other tab’s highlights alongside this tab’s', () => {
+      const { area, tabA, tabB } = twoTabs();
+      tabA.save(storedOf([makeHighlight({ id: 'from-a', createdAt: at(1) })]));
+      const outcome = tabB.save(storedOf([makeHighlight({ id: 'from-b', createdAt: at(2) })]));
+      expect(outcome.ok && ids(outcome.stored.highlights)).toEqual(['from-a', 'from-b']);
+      expect(ids(storedIn(area).highlights)).toEqual(['from-a', 'from-b']);
+    });
+
+    it('keeps highlights written straight into storage between two saves', () => {
+      const { area, tabA } = twoTabs();
+      tabA.save(storedOf([makeHighlight({ id: 'mine', createdAt: at(1) })]));
+      area.values.set(HIGHLIGHTS_STORAGE_KEY, serializeStoredHighlights(storedOf([makeHighlight({ id: 'theirs', createdAt: at(2) })])));
+      tabA.save(storedOf([makeHighlight({ id: 'mine', createdAt: at(1) }), makeHighlight({ id: 'mine-too', createdAt: at(3) })]));
+      expect(ids(storedIn(area).highlights)).toEqual(['mine', 'theirs', 'mine-too']);
+    });
+
+    it('keeps the later of two edits of the same highlight', () => {
+      const { area, tabA, tabB } = twoTabs();
+      tabA.save(storedOf([makeHighlight({ id: 'x', note: 'newer', updatedAt: at(20) })]));
+      tabB.save(storedOf([makeHighlight({ id: 'x', note: 'older', updatedAt: at(10) })]));
+      expect(storedIn(area).highlights).toEqual([makeHighlight({ id: 'x', note: 'newer', updatedAt: at(20) })]);
+    });
+
+    it('does not let the other tab’s older copy undo a deletion', () => {
+      const { area, tabA, tabB } = twoTabs();
+      const x = makeHighlight({ id: 'x' });
+      const y = makeHighlight({ id: 'y' });
+      tabA.save(storedOf([x, y]));
+      tabA.save(storedOf([y], [tombstone('x', at(10))]));
+      const outcome = tabB.save(storedOf([x, y, makeHighlight({ id: 'z' })]));
+      expect(outcome.ok && ids(outcome.stored.highlights)).toEqual(['y', 'z']);
+      expect(ids(storedIn(area).highlights)).toEqual(['y', 'z']);
+      expect(storedIn(area).deleted).toEqual([tombstone('x', at(10))]);
+    });
+
+    it('keeps a highlight restored after its deletion when the other tab saves its stale copy', () => {
+      const { area, tabA, tabB } = twoTabs();
+      const x = makeHighlight({ id: 'x' });
+      tabA.save(storedOf([x]));
+      const afterDelete = tabB.save(storedOf([], [tombstone('x', at(10))]));
+      tabA.save(storedOf([{ ...x, updatedAt: at(11) }]));
+      // Tab B still holds what its last save returned: no x, and the tombstone.
+      if (!afterDelete.ok) throw new Error('the deletion was not saved');
+      tabB.save(afterDelete.stored);
+      expect(storedIn(area).highlights).toEqual([{ ...x, updatedAt: at(11) }]);
+    });
+
+    it('lets tombstones older than the lifetime go when saving', () => {
+      const area = createFakeStorage({
+        [HIGHLIGHTS_STORAGE_KEY]: serializeStoredHighlights(storedOf([], [tombstone('old', at(0)), tombstone('recent', at(2000))])),
+      });
+      const now = () => new Date(Date.parse(at(1000)) + TOMBSTONE_LIFETIME_MS);
+      createHighlightStorage(() => area, undefined, now).save(EMPTY_STORED_HIGHLIGHTS);
+      expect(storedIn(area).deleted).toEqual([tombstone('recent', at(2000))]);
+    });
+  });
+
+  describe('watch', () => {
+    it('calls back when another tab changes the highlights key or clears all storage', () => {
+      const { events, fire } = manualEvents();
+      const onChange = vi.fn();
+      createHighlightStorage(() => createFakeStorage(), events).watch(onChange);
+      fire(HIGHLIGHTS_STORAGE_KEY);
+      fire(null);
+      expect(onChange).toHaveBeenCalledTimes(2);
+    });
+
+    it('ignores changes to other keys, backups included', () => {
+      const { events, fire } = manualEvents();
+      const onChange = vi.fn();
+      createHighlightStorage(() => createFakeStorage(), events).watch(onChange);
+      fire('broadsheet:theme');
+      fire(`${UNREADABLE_BACKUP_PREFIX}abcdef`);
+      fire(`${HIGHLIGHTS_STORAGE_KEY}:v1`);
+      expect(onChange).not.toHaveBeenCalled();
+    });
+
+    it('stops calling back once unsubscribed', () => {
+      const { events, fire, listeners } = manualEvents();
+      const onChange = vi.fn();
+      const stop = createHighlightStorage(() => createFakeStorage(), events).watch(onChange);
+      stop();
+      fire(HIGHLIGHTS_STORAGE_KEY);
+      expect(onChange).not.toHaveBeenCalled();
+      expect(listeners.size).toBe(0);
+    });
+
+    it('gives a harmless unsubscribe when there are no storage events to watch', () => {
+      const stop = createHighlightStorage(() => createFakeStorage()).watch(() => {
+        throw new Error('never called');
+      });
+      expect(stop).not.toThrow();
+    });
+  });
+});
+
+describe('windowStorageEvents', () => {
+  it('passes on the key of every storage event the window receives until unsubscribed', () => {
+    const keys: (string | null)[] = [];
+    const unsubscribe = windowStorageEvents(window).subscribe((key) => keys.push(key));
+    window.dispatchEvent(new StorageEvent('storage', { key: HIGHLIGHTS_STORAGE_KEY }));
+    window.dispatchEvent(new StorageEvent('storage', { key: null }));
+    unsubscribe();
+    window.dispatchEvent(new StorageEvent('storage', { key: 'after' }));
+    expect(keys).toEqual([HIGHLIGHTS_STORAGE_KEY, null]);
   });
 });

@@ -75,6 +75,8 @@ export function createHighlightStorage(getArea: () => Storage, events?: StorageE
 
   return {
     load() {
+      // Whatever made saving unsafe before is judged afresh on every load.
+      unreadableWithoutBackup = false;
       const storage = area();
       let raw: string | null;
       try {

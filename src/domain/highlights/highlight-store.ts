@@ -1,4 +1,4 @@
-import { DEFAULT_HIGHLIGHT_COLOR, type Highlight, type HighlightColor, type TextSpan } from './highlight.ts';
+import { DEFAULT_HIGHLIGHT_COLOR, MAX_NOTE_LENGTH, type Highlight, type HighlightColor, type TextSpan } from './highlight.ts';
 import type { HighlightStorage, SaveFailure } from './highlight-storage.ts';
 import { EMPTY_STORED_HIGHLIGHTS, mergeStoredHighlights, type StoredHighlights } from './stored-highlights.ts';
 import { describeSpan, trimSpan } from './text-quote.ts';
@@ -102,6 +102,9 @@ export function createHighlightStore(storage: HighlightStorage, options: { now?:
   });
 
   const timestamp = () => now().toISOString();
+  // A change must be later than what it changes, even when the stored time is ahead of this
+  // tab's clock (imported, or saved by a machine whose clock runs fast); merges keep the later one.
+  const after = (iso: string) => new Date(Math.max(now().getTime(), Date.parse(iso) + 1)).toISOString();
 
   return {
     getSnapshot: () => snapshot,
@@ -120,20 +123,20 @@ export function createHighlightStore(storage: HighlightStorage, options: { now?:
     update(id, changes) {
       const current = stored.highlights.find((h) => h.id === id);
       if (!current) return;
-      const next = { ...current, ...changes, updatedAt: timestamp() };
+      const note = changes.note === undefined ? {} : { note: changes.note.slice(0, MAX_NOTE_LENGTH) };
+      const next = { ...current, ...changes, ...note, updatedAt: after(current.updatedAt) };
       commit({ ...stored, highlights: stored.highlights.map((h) => (h.id === id ? next : h)) });
     },
     remove(id) {
       const removed = stored.highlights.find((h) => h.id === id);
       if (!removed) return undefined;
-      commit({ highlights: stored.highlights.filter((h) => h.id !== id), deleted: [...stored.deleted, { id, deletedAt: timestamp() }] });
+      commit({ highlights: stored.highlights.filter((h) => h.id !== id), deleted: [...stored.deleted, { id, deletedAt: after(removed.updatedAt) }] });
       return removed;
     },
     restore(highlight) {
       const tombstone = stored.deleted.find((t) => t.id === highlight.id);
       // Restored after its deletion, so a merge with a tab that saw the deletion keeps it.
-      const after = tombstone ? Math.max(now().getTime(), Date.parse(tombstone.deletedAt) + 1) : now().getTime();
-      const restored = { ...highlight, updatedAt: new Date(after).toISOString() };
+      const restored = { ...highlight, updatedAt: after(tombstone?.deletedAt ?? highlight.updatedAt) };
       commit({
         highlights: [...stored.highlights.filter((h) => h.id !== highlight.id), restored],
         deleted: stored.deleted.filter((t) => t.id !== highlight.id),
@@ -144,10 +147,16 @@ export function createHighlightStore(storage: HighlightStorage, options: { now?:
       let skipped = 0;
       for (const candidate of candidates) {
         const known = [...stored.highlights, ...added];
-        if (known.some((h) => h.id === candidate.id || samePassage(h, candidate))) skipped += 1;
-        else added.push(candidate);
+        if (known.some((h) => h.id === candidate.id || samePassage(h, candidate))) {
+          skipped += 1;
+          continue;
+        }
+        // Importing a highlight deleted here is asking for it back: it must outlive its tombstone.
+        const tombstone = stored.deleted.find((t) => t.id === candidate.id);
+        added.push(tombstone ? { ...candidate, updatedAt: after(tombstone.deletedAt) } : candidate);
       }
-      if (added.length > 0) commit({ ...stored, highlights: [...stored.highlights, ...added] });
+      const revived = new Set(added.map((h) => h.id));
+      if (added.length > 0) commit({ highlights: [...stored.highlights, ...added], deleted: stored.deleted.filter((t) => !revived.has(t.id)) });
       return { imported: added.length, skipped };
     },
     dismissNotice() {

@@ -30,7 +30,12 @@ export const HIGHLIGHT_COLOR_LABELS: Record<HighlightColor, string> = { yellow: 
 /** Long enough for any real note; bounded so one pasted book cannot fill the browser's storage. */
 export const MAX_NOTE_LENGTH = 10_000;
 
-const IsoTimestamp = v.pipe(v.string(), v.isoTimestamp('not an ISO 8601 date and time'));
+const IsoTimestamp = v.pipe(
+  v.string(),
+  v.isoTimestamp('not an ISO 8601 date and time'),
+  // Merges compare times with Date.parse: a form it cannot read would make them order-dependent.
+  v.check((value) => !Number.isNaN(Date.parse(value)), 'not a date and time this browser can read'),
+);
 
 export const HighlightSchema = v.object({
   id: v.pipe(v.string(), v.minLength(1), v.maxLength(200)),

@@ -45,7 +45,9 @@ export function migrateStoredValue(value: unknown): CurrentShape | { error: stri
   if (!Array.isArray(value.highlights)) return { error: 'the saved highlights have no list of highlights' };
   if (value.version === 1) return migrateStoredValue(migrateV1(value as unknown as StoredHighlightsV1));
   if (value.version === HIGHLIGHTS_STORAGE_VERSION) {
-    return { version: 2, highlights: value.highlights, deleted: Array.isArray(value.deleted) ? value.deleted : [] };
+    // A deletion list that is not a list is one unreadable record: reported, so the value is backed up.
+    const deleted = value.deleted === undefined ? [] : Array.isArray(value.deleted) ? value.deleted : [value.deleted];
+    return { version: 2, highlights: value.highlights, deleted };
   }
   return { error: `the saved highlights have an unknown version (${JSON.stringify(value.version)})` };
 }
@@ -84,14 +86,17 @@ export function readStoredHighlights(raw: string | null): ReadStoredResult {
       highlights.push(result.output);
     }
   }
+  let invalidTombstones = 0;
   const deleted = current.deleted.flatMap((record) => {
     const result = v.safeParse(TombstoneSchema, record);
+    if (!result.success) invalidTombstones += 1;
     return result.success ? [result.output] : [];
   });
   // A reported problem makes the storage back the raw value up, so a dropped record is never lost.
   const problems = [
     invalid > 0 ? `${invalid} saved highlight${invalid === 1 ? '' : 's'} could not be read (${firstReason})` : '',
     duplicates > 0 ? `${duplicates} saved highlight${duplicates === 1 ? ' was a duplicate' : 's were duplicates'}` : '',
+    invalidTombstones > 0 ? `${invalidTombstones} record${invalidTombstones === 1 ? '' : 's'} of deleted highlights could not be read` : '',
   ].filter(Boolean);
   return { stored: { highlights, deleted }, problem: problems.length > 0 ? problems.join('; ') : null };
 }

@@ -72,8 +72,8 @@ describe('describeSpan', () => {
 describe('anchorQuote', () => {
   it('accepts the stored position when the text there is still the quote', () => {
     const text = 'The cat sat. The cat ran.';
-    // The context points at the second "cat", but the position is checked first and still holds.
-    expect(anchorQuote(text, quote('cat', 'The '), position(4, 7))).toEqual({ start: 4, end: 7 });
+    // The position is checked first and, with its context unchanged, holds even though "cat" repeats.
+    expect(anchorQuote(text, quote('cat', 'The ', ' sat. The cat ran.'), position(4, 7))).toEqual({ start: 4, end: 7 });
   });
 
   it('finds the quote again after text was inserted before it', () => {

@@ -61,10 +61,13 @@ const TextualBodySchema = v.looseObject({ type: v.optional(v.string()), purpose:
 const AnnotationSchema = v.looseObject({
   id: v.optional(v.string()),
   type: v.optional(v.union([v.literal('Annotation'), v.array(v.string())])),
+  /** The W3C shorthand for a plain-text body. */
+  bodyValue: v.optional(v.string()),
   created: v.optional(v.string()),
   modified: v.optional(v.string()),
-  // Arrays first: an object schema would also accept an array (arrays are objects).
-  body: v.optional(v.union([v.array(TextualBodySchema), TextualBodySchema])),
+  // Arrays first: an object schema would also accept an array (arrays are objects). A body may
+  // also be a bare IRI (a link), which carries no note and is ignored.
+  body: v.optional(v.union([v.array(v.union([TextualBodySchema, v.string()])), TextualBodySchema, v.string()])),
   target: v.looseObject({
     source: v.pipe(v.string(), v.minLength(1, 'the target has no source')),
     selector: v.union([v.array(SelectorSchema), SelectorSchema], 'the target has no selector'),
@@ -96,7 +99,7 @@ function annotationItems(value: unknown): unknown[] | null {
   if (Array.isArray(value)) return value;
   if (typeof value !== 'object' || value === null) return null;
   const record = value as Record<string, unknown>;
-  if (record.type === 'Annotation') return [value];
+  if (record.type === 'Annotation' || (Array.isArray(record.type) && record.type.includes('Annotation'))) return [value];
   if (Array.isArray(record.items)) return record.items;
   const first = record.first as Record<string, unknown> | undefined;
   if (first && Array.isArray(first.items)) return first.items;
@@ -111,8 +114,10 @@ function fromAnnotation(value: unknown, context: ImportContext): Highlight | str
   const quote = v.safeParse(TextQuoteSelectorSchema, selectors.find((s) => s.type === 'TextQuoteSelector'));
   if (!quote.success) return `target.selector: no valid TextQuoteSelector (${describeIssues(quote.issues)})`;
   const position = v.safeParse(TextPositionSelectorSchema, selectors.find((s) => s.type === 'TextPositionSelector'));
-  const bodies = annotation.body === undefined ? [] : Array.isArray(annotation.body) ? annotation.body : [annotation.body];
-  const note = bodies.find((b) => b.purpose === 'commenting' || (b.purpose === undefined && b.value !== undefined))?.value ?? '';
+  const bodies = (annotation.body === undefined ? [] : Array.isArray(annotation.body) ? annotation.body : [annotation.body]).filter(
+    (b): b is v.InferOutput<typeof TextualBodySchema> => typeof b !== 'string',
+  );
+  const note = bodies.find((b) => b.purpose === 'commenting' || (b.purpose === undefined && b.value !== undefined))?.value ?? annotation.bodyValue ?? '';
   const tag = bodies.find((b) => b.purpose === 'tagging' && HIGHLIGHT_COLORS.includes(b.value as never))?.value;
   const article = context.findArticle({ articleId: annotation['bs:articleId'], source: annotation.target.source });
   const created = annotation.created ?? context.now.toISOString();

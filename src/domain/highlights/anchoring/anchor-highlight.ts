@@ -1,6 +1,6 @@
 import type { TextPositionSelector, TextQuoteSelector, TextSpan } from '../highlight.ts';
 import { foldString, foldWhitespace, originalSpan, type FoldedText } from './folded-text.ts';
-import { approximateMatches, exactMatches, type QuoteContext, type ScoredMatch } from './match-quote.ts';
+import { approximateMatches, exactMatches, scoreMatch, type QuoteContext, type ScoredMatch } from './match-quote.ts';
 
 /**
  * When a candidate is trusted. A wrong place is worse than no place: a highlight that cannot be
@@ -19,6 +19,8 @@ export const ANCHOR_THRESHOLDS = {
   ambiguityMargin: 0.02,
   /** Candidates whose context is this alike are the same passage repeated: the nearest to the old position wins. */
   repeatedPassageContext: 0.95,
+  /** A short quote still at its stored position is trusted there only if its context is this unchanged. */
+  positionContext: 0.95,
 } as const;
 
 export type AnchorMethod = 'position' | 'exact' | 'fuzzy';
@@ -75,7 +77,12 @@ function toOriginal(folded: FoldedText, match: ScoredMatch, text: string): TextS
  */
 export function anchorHighlight(text: string, quote: TextQuoteSelector, position: TextPositionSelector): AnchorOutcome {
   if (text.slice(position.start, position.end) === quote.exact) {
-    return { kind: 'anchored', span: { start: position.start, end: position.end }, method: 'position' };
+    // A short quote ("in") may now be another copy of the same word: its context must agree too.
+    const distinctive = quote.exact.length >= ANCHOR_THRESHOLDS.distinctiveQuoteLength;
+    const here = scoreMatch(text, { start: position.start, end: position.end, errors: 0 }, quote.exact.length, { prefix: quote.prefix, suffix: quote.suffix, hint: position.start });
+    if (distinctive || here.contextScore >= ANCHOR_THRESHOLDS.positionContext) {
+      return { kind: 'anchored', span: { start: position.start, end: position.end }, method: 'position' };
+    }
   }
   const folded = foldWhitespace(text);
   const foldedQuote = foldString(quote.exact).trim();

@@ -31,11 +31,12 @@ export function foldWhitespace(original: string): FoldedText {
 
 /** The original span covered by folded offsets [start, end). */
 export function originalSpan(folded: FoldedText, start: number, end: number): { start: number; end: number } {
-  const last = folded.toOriginal[end - 1] ?? folded.toOriginal[end] ?? 0;
-  return { start: folded.toOriginal[start] ?? 0, end: end > start ? last + 1 : last };
+  const from = folded.toOriginal[start] ?? 0;
+  if (end <= start) return { start: from, end: from };
+  return { start: from, end: (folded.toOriginal[end - 1] ?? from) + 1 };
 }
 
-/** The folded form of a short string: whitespace runs to one space, ends trimmed. */
+/** The folded form of a short string: each whitespace run becomes one space (ends are kept). */
 export function foldString(value: string): string {
   return value.replace(/\s+/gu, ' ');
 }
