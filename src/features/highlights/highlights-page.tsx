@@ -124,8 +124,8 @@ export function HighlightsPage({ articles }: { articles: readonly Article[] }) {
         </p>
       ) : (
         <>
-          <search className="mt-6 grid gap-3 sm:grid-cols-2">
-            <div className="flex flex-col gap-1 sm:col-span-2">
+          <search className="mt-6 grid grid-cols-3 gap-2 sm:gap-3">
+            <div className="col-span-3 flex min-w-0 flex-col gap-1">
               <label htmlFor="highlight-search" className="text-sm font-medium">
                 Search quotes and notes
               </label>
@@ -135,7 +135,7 @@ export function HighlightsPage({ articles }: { articles: readonly Article[] }) {
               <label htmlFor="highlight-color" className="text-sm font-medium">
                 Colour
               </label>
-              <select id="highlight-color" value={color ?? ''} onChange={(e) => setParam('color', e.target.value)} className="field w-full">
+              <select id="highlight-color" value={color ?? ''} onChange={(e) => setParam('color', e.target.value)} className="field w-full px-2 text-sm sm:px-3 sm:text-base">
                 <option value="">All colours</option>
                 {HIGHLIGHT_COLORS.map((c) => (
                   <option key={c} value={c}>
@@ -148,7 +148,7 @@ export function HighlightsPage({ articles }: { articles: readonly Article[] }) {
               <label htmlFor="highlight-article" className="text-sm font-medium">
                 Article
               </label>
-              <select id="highlight-article" value={articleId ?? ''} onChange={(e) => setParam('article', e.target.value)} className="field w-full min-w-0">
+              <select id="highlight-article" value={articleId ?? ''} onChange={(e) => setParam('article', e.target.value)} className="field w-full min-w-0 px-2 text-sm sm:px-3 sm:text-base">
                 <option value="">All articles</option>
                 {articlesWithHighlights.map((a) => (
                   <option key={a.id} value={a.id}>
@@ -161,7 +161,7 @@ export function HighlightsPage({ articles }: { articles: readonly Article[] }) {
               <label htmlFor="highlight-sort" className="text-sm font-medium">
                 Sort by
               </label>
-              <select id="highlight-sort" value={sort} onChange={(e) => setParam('sort', e.target.value === 'article' ? '' : e.target.value)} className="field w-full">
+              <select id="highlight-sort" value={sort} onChange={(e) => setParam('sort', e.target.value === 'article' ? '' : e.target.value)} className="field w-full px-2 text-sm sm:px-3 sm:text-base">
                 {HIGHLIGHT_SORTS.map((s) => (
                   <option key={s.value} value={s.value}>
                     {s.label}

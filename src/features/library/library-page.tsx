@@ -68,8 +68,8 @@ export function LibraryPage({ articles, highlightCounts, reading = {}, onSetRead
           </p>
         </section>
       )}
-      <search className="mt-6 flex flex-col gap-3 sm:flex-row sm:items-end">
-        <div className="flex flex-1 flex-col gap-1">
+      <search className="mt-6 grid grid-cols-2 items-end gap-2 sm:grid-cols-[1fr_auto_auto] sm:gap-3">
+        <div className="col-span-2 flex min-w-0 flex-col gap-1 sm:col-span-1">
           <label htmlFor="article-search" className="text-sm font-medium">
             Search articles
           </label>
@@ -83,11 +83,11 @@ export function LibraryPage({ articles, highlightCounts, reading = {}, onSetRead
             className="field w-full"
           />
         </div>
-        <div className="flex flex-col gap-1">
+        <div className="flex min-w-0 flex-col gap-1">
           <label htmlFor="article-sort" className="text-sm font-medium">
             Sort by
           </label>
-          <select id="article-sort" value={sort} onChange={(event) => updateParam('sort', event.target.value, 'file')} className="field">
+          <select id="article-sort" value={sort} onChange={(event) => updateParam('sort', event.target.value, 'file')} className="field w-full">
             {SORT_ORDERS.map((order) => (
               <option key={order.value} value={order.value}>
                 {order.label}
@@ -95,11 +95,11 @@ export function LibraryPage({ articles, highlightCounts, reading = {}, onSetRead
             ))}
           </select>
         </div>
-        <div className="flex flex-col gap-1">
+        <div className="flex min-w-0 flex-col gap-1">
           <label htmlFor="article-status" className="text-sm font-medium">
             Show
           </label>
-          <select id="article-status" value={statusFilter ?? ''} onChange={(event) => updateParam('status', event.target.value, '')} className="field">
+          <select id="article-status" value={statusFilter ?? ''} onChange={(event) => updateParam('status', event.target.value, '')} className="field w-full">
             <option value="">All articles</option>
             {(['unread', 'in-progress', 'read'] as const).map((status) => (
               <option key={status} value={status}>

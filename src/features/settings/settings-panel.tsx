@@ -54,8 +54,10 @@ export function SettingsPanel({ settings, onChange }: { settings: ReaderSettings
         />
       ))}
       <label className="inline-flex min-h-11 items-center gap-3 text-sm">
-        <input type="checkbox" checked={settings.shortcuts} onChange={(event) => onChange({ shortcuts: event.target.checked })} className="size-5" />
-        Single-key keyboard shortcuts (press <kbd className="rounded border px-1">?</kbd> to list them)
+        <input type="checkbox" checked={settings.shortcuts} onChange={(event) => onChange({ shortcuts: event.target.checked })} className="size-5 shrink-0" />
+        <span>
+          Single-key keyboard shortcuts (press <kbd className="rounded border px-1">?</kbd> to list them)
+        </span>
       </label>
     </form>
   );
