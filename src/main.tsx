@@ -1,29 +1,27 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
+import { createRoot, hydrateRoot } from 'react-dom/client';
 import { createBrowserRouter, RouterProvider } from 'react-router-dom';
+import { AppProviders } from './app/app-providers.tsx';
+import { appBasePath, routerBasename } from './app/base-path.ts';
 import { catalog } from './app/catalog.ts';
 import { createRoutes } from './app/routes.tsx';
 import { createHighlightStorage, windowStorageEvents } from './domain/highlights/highlight-storage.ts';
 import { createHighlightStore } from './domain/highlights/highlight-store.ts';
-import { HighlightsProvider } from './features/highlights/highlights-context.tsx';
-import { ReadingProgressProvider } from './features/reading/reading-context.tsx';
 import { createReadingProgressStore } from './domain/reading/reading-progress.ts';
 import './styles.css';
 
-// Vite's base ("/" or "/reader/"), without the trailing slash the router does not want.
-const basename = import.meta.env.BASE_URL.replace(/\/$/, '') || '/';
+const basename = routerBasename(appBasePath(import.meta.env.BASE_URL, import.meta.url));
 const router = createBrowserRouter(createRoutes(catalog), { basename });
 const highlightStore = createHighlightStore(createHighlightStorage(() => window.localStorage, windowStorageEvents(window)));
 const readingStore = createReadingProgressStore(() => window.localStorage);
 
+const app = (
+  <AppProviders highlights={highlightStore} reading={readingStore}>
+    <RouterProvider router={router} />
+  </AppProviders>
+);
+
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
-createRoot(container).render(
-  <StrictMode>
-    <HighlightsProvider store={highlightStore}>
-      <ReadingProgressProvider store={readingStore}>
-        <RouterProvider router={router} />
-      </ReadingProgressProvider>
-    </HighlightsProvider>
-  </StrictMode>,
-);
+// Prerendered pages are hydrated; 404.html, served at any unknown address, is rendered afresh.
+if (container.dataset.render === 'hydrate') hydrateRoot(container, app);
+else createRoot(container).render(app);

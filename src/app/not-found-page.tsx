@@ -1,10 +1,11 @@
-import { Link } from 'react-router-dom';
+import { useDocumentTitle } from '../ui/use-document-title.ts';
+import { AppLink } from '../ui/app-link.tsx';
 import { paths } from '../config/paths.ts';
 
 export function NotFoundPage({ what = 'page' }: { what?: 'page' | 'article' }) {
+  useDocumentTitle('Not found · Broadsheet');
   return (
     <div className="mx-auto max-w-3xl px-4 py-12">
-      <title>Not found · Broadsheet</title>
       <h1 className="text-3xl font-bold tracking-tight">{what === 'article' ? 'Article not found' : 'Page not found'}</h1>
       <p className="mt-4 text-lg">
         {what === 'article'
@@ -12,9 +13,9 @@ export function NotFoundPage({ what = 'page' }: { what?: 'page' | 'article' }) {
           : 'There is nothing at this address. The link may be mistyped or out of date.'}
       </p>
       <p className="mt-6">
-        <Link to={paths.library.getHref()} className="link text-lg">
+        <AppLink to={paths.library.getHref()} className="link text-lg">
           Go to all articles
-        </Link>
+        </AppLink>
       </p>
     </div>
   );

@@ -1,5 +1,6 @@
+import { AppLink, useIsCurrent } from '../ui/app-link.tsx';
 import { useCallback, useState } from 'react';
-import { NavLink, Outlet, ScrollRestoration } from 'react-router-dom';
+import { Outlet, ScrollRestoration } from 'react-router-dom';
 import { paths } from '../config/paths.ts';
 import type { Article } from '../domain/articles/article.ts';
 import { StorageNotice } from '../features/highlights/storage-notice.tsx';
@@ -12,8 +13,16 @@ import { ModalDialog } from '../ui/modal-dialog.tsx';
 import { ToastProvider } from '../ui/toast.tsx';
 import { useRouteFocus } from './use-route-focus.ts';
 
-const navLinkClass = ({ isActive }: { isActive: boolean }) =>
-  `inline-flex min-h-11 items-center rounded-md px-3 font-medium hover:bg-stone-200 dark:hover:bg-stone-800 ${isActive ? 'underline decoration-2 underline-offset-4' : ''}`;
+const navLinkClass = 'inline-flex min-h-11 items-center rounded-md px-3 font-medium hover:bg-stone-200 aria-[current=page]:underline aria-[current=page]:decoration-2 aria-[current=page]:underline-offset-4 dark:hover:bg-stone-800';
+
+function NavItem({ to, end = false, children }: { to: string; end?: boolean; children: string }) {
+  const current = useIsCurrent(to, end);
+  return (
+    <AppLink to={to} aria-current={current ? 'page' : undefined} className={navLinkClass}>
+      {children}
+    </AppLink>
+  );
+}
 const headerButtonClass = 'inline-flex min-h-11 items-center rounded-md px-3 font-medium hover:bg-stone-200 dark:hover:bg-stone-800';
 
 export function RootLayout({ articles }: { articles: readonly Article[] }) {
@@ -32,20 +41,18 @@ export function RootLayout({ articles }: { articles: readonly Article[] }) {
         </a>
         <header className="border-b border-stone-200 bg-stone-50 print:hidden dark:border-stone-800 dark:bg-stone-900">
           <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-x-2 px-4 py-1">
-            <NavLink to={paths.library.getHref()} className="inline-flex min-h-11 items-center font-serif text-xl font-bold tracking-tight">
+            <AppLink to={paths.library.getHref()} className="inline-flex min-h-11 items-center font-serif text-xl font-bold tracking-tight">
               Broadsheet
-            </NavLink>
+            </AppLink>
             <nav aria-label="Main">
               <ul className="flex flex-wrap gap-x-1">
                 <li>
-                  <NavLink to={paths.library.getHref()} end className={navLinkClass}>
+                  <NavItem to={paths.library.getHref()} end>
                     Articles
-                  </NavLink>
+                  </NavItem>
                 </li>
                 <li>
-                  <NavLink to={paths.highlights.getHref()} className={navLinkClass}>
-                    Highlights
-                  </NavLink>
+                  <NavItem to={paths.highlights.getHref()}>Highlights</NavItem>
                 </li>
                 <li>
                   <button type="button" aria-haspopup="dialog" onClick={() => setDialog('settings')} className={headerButtonClass}>

@@ -38,7 +38,7 @@ function selectInParagraph(index: number, from: string, to: string) {
 
 describe('article route', () => {
   it('renders the headline as the only h1 and every paragraph as its own <p>, exactly', async () => {
-    renderApp('/article/coalition-pauses-operations');
+    renderApp('/article/coalition-pauses-operations/');
     const heading = await screen.findByRole('heading', { level: 1 });
     expect(heading.textContent).toBe('Coalition pauses operations in Iraq');
     expect(document.querySelectorAll('h1')).toHaveLength(1);
@@ -48,10 +48,11 @@ describe('article route', () => {
   });
 
   it('links to the neighbouring articles and back to the list', async () => {
-    renderApp('/article/cafe-opens-in-montreal');
-    expect((await screen.findByRole('link', { name: /Previous article/ })).getAttribute('href')).toBe('/article/coalition-pauses-operations');
-    expect(screen.getByRole('link', { name: /Next article/ }).getAttribute('href')).toBe('/article/long-read-on-harbours');
-    expect(screen.getByRole('link', { name: 'All articles' }).getAttribute('href')).toBe('/');
+    renderApp('/article/cafe-opens-in-montreal/');
+    // Relative hrefs, so the same HTML works under any sub-path and without JavaScript.
+    expect((await screen.findByRole('link', { name: /Previous article/ })).getAttribute('href')).toBe('../coalition-pauses-operations/');
+    expect(screen.getByRole('link', { name: /Next article/ }).getAttribute('href')).toBe('../long-read-on-harbours/');
+    expect(screen.getByRole('link', { name: 'All articles' }).getAttribute('href')).toBe('../../');
   });
 
   it('shows the not-found view for an unknown slug and for an unknown route', async () => {
@@ -66,7 +67,7 @@ describe('article route', () => {
   });
 
   it('adds a highlight from a selection and removes it from the mark', async () => {
-    const { store } = renderApp('/article/coalition-pauses-operations');
+    const { store } = renderApp('/article/coalition-pauses-operations/');
     await screen.findByRole('heading', { level: 1 });
 
     selectInParagraph(1, 'pause all', 'missions');
@@ -89,12 +90,12 @@ describe('article route', () => {
 
 describe('highlights route', () => {
   it('says how to make a highlight when there are none', async () => {
-    renderApp('/highlights');
+    renderApp('/highlights/');
     expect(await screen.findByText(/You have no highlights yet/)).toBeTruthy();
   });
 
   it('lists highlights by article, each quote linking to its place', async () => {
-    const { store } = renderApp('/highlights');
+    const { store } = renderApp('/highlights/');
     const text = sampleArticles[0]?.paragraphs.join('\n') ?? '';
     act(() => {
       store.add({ articleId: '001', articleHeadline: 'Coalition pauses operations in Iraq', text, span: { start: text.indexOf('Sweden'), end: text.indexOf('Sweden') + 'Sweden'.length } });
@@ -102,6 +103,6 @@ describe('highlights route', () => {
     expect(await screen.findByRole('heading', { level: 2, name: 'Coalition pauses operations in Iraq' })).toBeTruthy();
     const quote = screen.getByRole('link', { name: /Sweden/ });
     const id = store.getSnapshot().highlights[0]?.id ?? '';
-    expect(quote.getAttribute('href')).toBe(`/article/coalition-pauses-operations?highlight=${id}`);
+    expect(quote.getAttribute('href')).toBe(`../article/coalition-pauses-operations/?highlight=${id}`);
   });
 });

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { data, useLoaderData, type LoaderFunctionArgs, type RouteObject } from 'react-router-dom';
+import { useParams, type RouteObject } from 'react-router-dom';
 import type { Catalog } from '../domain/articles/catalog.ts';
 import { countHighlightsByArticle } from '../domain/highlights/group-highlights.ts';
 import { ArticlePage } from '../features/article/article-page.tsx';
@@ -32,20 +32,18 @@ export function createRoutes(catalog: Catalog): RouteObject[] {
     );
   }
 
+  // Looked up while rendering, not in a loader: the prerendered page then hydrates with the same
+  // tree at once, with no loader data to carry over (which would need an inline script).
   function ArticleRoute() {
-    const article = useLoaderData<typeof loadArticle>();
+    const { slug = '' } = useParams();
+    const article = catalog.bySlug(slug);
+    if (!article) return <NotFoundPage what="article" />;
     const { previous, next } = catalog.neighbours(article.id);
     return (
       <ArticlePage article={article} previous={previous} next={next} progress={<ReadingTracker key={article.id} article={article} />}>
         <HighlightableArticleBody key={article.id} article={article} />
       </ArticlePage>
     );
-  }
-
-  function loadArticle({ params }: LoaderFunctionArgs) {
-    const article = catalog.bySlug(params.slug ?? '');
-    if (!article) throw data(null, { status: 404, statusText: 'Article not found' });
-    return article;
   }
 
   return [
@@ -58,7 +56,7 @@ export function createRoutes(catalog: Catalog): RouteObject[] {
           errorElement: <RouteError />,
           children: [
             { index: true, element: <LibraryRoute /> },
-            { path: paths.article.path, loader: loadArticle, element: <ArticleRoute /> },
+            { path: paths.article.path, element: <ArticleRoute /> },
             { path: paths.highlights.path, element: <HighlightsPage articles={catalog.articles} /> },
             { path: '*', element: <NotFoundPage /> },
           ],

@@ -10,7 +10,10 @@ const titleOf = (html: string) => /<title>([^<]*)<\/title>/.exec(html)?.[1];
 const descriptionOf = (html: string) => /<meta name="description" content="([^"]*)" \/>/.exec(html)?.[1];
 /** The document with its title and description blanked, to compare everything else. */
 const withoutHead = (html: string) =>
-  html.replace(/<title>[^<]*<\/title>/, '<title></title>').replace(/<meta name="description" content="[^"]*" \/>/, '<meta name="description" />');
+  html
+    .replace(/<title>[^<]*<\/title>/, '<title></title>')
+    .replace(/<meta name="description"[\s\S]*?(?=\n\s*<meta name="theme-color")/, '<meta name="description" />')
+    .replace(/<div id="root"[^>]*>/, '<div id="root">');
 
 const articles = [
   makeArticle('001', 'First story', ['The first story starts here.'], { slug: 'first-story' }),
@@ -57,12 +60,12 @@ describe('routeDocuments', () => {
     const highlights = documents.find((d) => d.fileName === 'highlights/index.html')?.html ?? '';
     const notFound = documents.find((d) => d.fileName === '404.html')?.html ?? '';
     expect(titleOf(highlights)).toBe(`Highlights · ${APP_NAME}`);
-    expect(descriptionOf(highlights)).toBe('Every passage you highlighted.');
+    expect(descriptionOf(highlights)).toBe('Every passage you highlighted, with your notes.');
     expect(titleOf(notFound)).toBe(`Page not found · ${APP_NAME}`);
     expect(descriptionOf(notFound)).toBe('There is no page at this address.');
   });
 
-  it('changes nothing in the shell but the title and the description', () => {
+  it('changes nothing in the shell but the title, the description and sharing tags, and the root', () => {
     for (const document of routeDocuments(SHELL, articles)) expect(withoutHead(document.html)).toBe(withoutHead(SHELL));
   });
 

@@ -1,30 +1,64 @@
 import type { Article } from '../domain/articles/article.ts';
-import { shortenHeadline } from '../domain/articles/shorten-headline.ts';
+import { articleHead, composePage, HIGHLIGHTS_HEAD, LIST_HEAD, NOT_FOUND_HEAD, type PageHead } from './page-head.ts';
 
-export const APP_NAME = 'Broadsheet';
+export { APP_NAME, escapeHtml } from './page-head.ts';
 
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
-}
-
-function withHead(shell: string, title: string, description: string): string {
-  return shell
-    // Replacer functions, so a "$&" or "$'" in a headline is text, not a replacement pattern.
-    .replace(/<title>[^<]*<\/title>/, () => `<title>${escapeHtml(title)}</title>`)
-    .replace(/<meta name="description" content="[^"]*"\s*\/?>/, () => `<meta name="description" content="${escapeHtml(description)}" />`);
+/** A page the build writes: its file, the app path it is rendered at, and its head. */
+export interface RoutePage {
+  fileName: string;
+  /** The app path to prerender (the route's URL under the site). */
+  path: string;
+  head: PageHead;
+  /** 404.html is served at any unknown address, so it is rendered afresh rather than hydrated. */
+  render: 'hydrate' | 'replace';
 }
 
 /**
- * One HTML file per route, so a plain static host with no rewrite rules answers every URL the app
- * makes (and 404.html for hosts that use it). Each carries its own title and description.
+ * Every page: the list, one per article, the Highlights page and 404.html, so a plain static host
+ * with no rewrite rules answers every URL the app makes (404.html for hosts that use one).
  */
-export function routeDocuments(shell: string, articles: readonly Article[]): { fileName: string; html: string }[] {
+export function routePages(articles: readonly Article[]): RoutePage[] {
   return [
-    ...articles.map((article) => ({
-      fileName: `article/${article.slug}/index.html`,
-      html: withHead(shell, `${shortenHeadline(article.headline, 120)} · ${APP_NAME}`, article.excerpt),
-    })),
-    { fileName: 'highlights/index.html', html: withHead(shell, `Highlights · ${APP_NAME}`, 'Every passage you highlighted.') },
-    { fileName: '404.html', html: withHead(shell, `Page not found · ${APP_NAME}`, 'There is no page at this address.') },
+    { fileName: 'index.html', path: '/', head: LIST_HEAD, render: 'hydrate' },
+    ...articles.map((article): RoutePage => ({ fileName: `article/${article.slug}/index.html`, path: `/article/${article.slug}/`, head: articleHead(article), render: 'hydrate' })),
+    { fileName: 'highlights/index.html', path: '/highlights/', head: HIGHLIGHTS_HEAD, render: 'hydrate' },
+    { fileName: '404.html', path: '/404/', head: NOT_FOUND_HEAD, render: 'replace' },
   ];
+}
+
+/**
+ * Where a page's assets are, from its folder, in a relative build (null in a build pinned by
+ * BASE_PATH, whose URLs are absolute already). 404.html is served at unknown depths, so it
+ * assumes the site's root; hosts that serve it under a sub-path want a BASE_PATH build.
+ */
+export function assetPrefix(fileName: string, relative: boolean): string | null {
+  if (!relative) return null;
+  if (fileName === '404.html') return '/';
+  const depth = fileName.split('/').length - 1;
+  return depth === 0 ? './' : '../'.repeat(depth);
+}
+
+export interface RouteDocumentOptions {
+  /** Prerendered app HTML by file name; a page without one is an empty shell the app renders. */
+  bodies?: ReadonlyMap<string, string>;
+  siteUrl?: string | undefined;
+  /** A relative build (no BASE_PATH): asset URLs are rewritten for each page's depth. */
+  relative?: boolean;
+}
+
+/** The HTML of every page but the list (which is the bundle's own index.html). */
+export function routeDocuments(shell: string, articles: readonly Article[], options: RouteDocumentOptions = {}): { fileName: string; html: string }[] {
+  return routePages(articles)
+    .filter((page) => page.fileName !== 'index.html')
+    .map((page) => ({ fileName: page.fileName, html: routeDocument(shell, page, options) }));
+}
+
+export function routeDocument(shell: string, page: RoutePage, options: RouteDocumentOptions = {}): string {
+  return composePage(shell, {
+    head: page.head,
+    siteUrl: options.siteUrl,
+    body: options.bodies?.get(page.fileName) ?? '',
+    render: page.render,
+    assetPrefix: assetPrefix(page.fileName, options.relative ?? false),
+  });
 }

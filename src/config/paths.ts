@@ -2,7 +2,8 @@ import type { SortOrder } from '../domain/articles/filter-articles.ts';
 
 /**
  * Every route's pattern for the router and its href builder for links, so no component assembles a
- * URL by hand. Hrefs are relative to the router's basename (the sub-path the app is hosted under).
+ * URL by hand. Hrefs are app paths (under the router's basename) ending in "/", the folder whose
+ * index.html the build writes for that route, so a static host serves them without a redirect.
  */
 export const paths = {
   library: {
@@ -18,10 +19,10 @@ export const paths = {
   article: {
     path: '/article/:slug',
     getHref: (slug: string, options: { highlight?: string } = {}) =>
-      `/article/${encodeURIComponent(slug)}${options.highlight ? `?highlight=${encodeURIComponent(options.highlight)}` : ''}`,
+      `/article/${encodeURIComponent(slug)}/${options.highlight ? `?highlight=${encodeURIComponent(options.highlight)}` : ''}`,
   },
   highlights: {
     path: '/highlights',
-    getHref: () => '/highlights',
+    getHref: () => '/highlights/',
   },
 } as const;

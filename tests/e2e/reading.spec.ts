@@ -56,7 +56,10 @@ test('a saved dark theme is applied before the app’s script runs: no flash of 
   const firstPaint = await page.waitForFunction(() => {
     const body = document.body;
     if (!body || document.styleSheets.length === 0) return null;
-    return { theme: document.documentElement.dataset.theme, background: getComputedStyle(body).backgroundColor, appRendered: (document.getElementById('root')?.childElementCount ?? 0) > 0 };
+    // React marks its root container once it has started: not yet, while its script is held back.
+    const root = document.getElementById('root');
+    const appStarted = root !== null && Object.keys(root).some((key) => key.startsWith('__reactContainer'));
+    return { theme: document.documentElement.dataset.theme, background: getComputedStyle(body).backgroundColor, appRendered: appStarted };
   });
   const state = (await firstPaint.jsonValue()) as { theme: string; background: string; appRendered: boolean };
   expect(state.appRendered).toBe(false);

@@ -32,7 +32,8 @@ export function parseReadingProgress(raw: string | null): ReadingProgress {
     return {};
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return {};
-  const entries: Record<string, ArticleProgress> = {};
+  // No prototype: an article id such as "__proto__" is an ordinary key, not a prototype change.
+  const entries: Record<string, ArticleProgress> = Object.create(null) as Record<string, ArticleProgress>;
   for (const [id, entry] of Object.entries(value)) {
     const parsed = v.safeParse(EntrySchema, entry);
     if (parsed.success) entries[id] = parsed.output;

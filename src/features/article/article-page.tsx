@@ -1,5 +1,6 @@
+import { useDocumentTitle } from '../../ui/use-document-title.ts';
+import { AppLink } from '../../ui/app-link.tsx';
 import type { ReactNode } from 'react';
-import { Link } from 'react-router-dom';
 import type { Article, ArticleSummary } from '../../domain/articles/article.ts';
 import { paths } from '../../config/paths.ts';
 import { shortenHeadline } from '../../domain/articles/shorten-headline.ts';
@@ -19,13 +20,13 @@ export interface ArticlePageProps {
  * .reader-page), generous leading, and the reader's font, size and spacing from Settings.
  */
 export function ArticlePage({ article, previous, next, children, progress }: ArticlePageProps) {
+  useDocumentTitle(`${shortenHeadline(article.headline, 120)} · Broadsheet`);
   return (
     <div className="reader-page mx-auto px-4 py-6 sm:py-10">
-      <title>{`${shortenHeadline(article.headline, 120)} · Broadsheet`}</title>
-      <Link to={paths.library.getHref()} className="link inline-flex min-h-6 items-center gap-1 font-sans text-sm print:hidden">
+      <AppLink to={paths.library.getHref()} className="link inline-flex min-h-6 items-center gap-1 font-sans text-sm print:hidden">
         <span aria-hidden="true">←</span>
         All articles
-      </Link>
+      </AppLink>
       <article aria-labelledby="article-headline" lang={article.lang} className="mt-6">
         <header className="mb-8">
           <h1 id="article-headline" dir="auto" className="text-[1.75em] leading-tight font-bold tracking-tight break-words sm:text-[1.9em]">
@@ -43,15 +44,15 @@ export function ArticlePage({ article, previous, next, children, progress }: Art
       </article>
       <nav aria-label="More articles" className="mt-12 grid gap-4 border-t border-stone-200 pt-6 font-sans sm:grid-cols-2 print:hidden dark:border-stone-700">
         {previous && (
-          <Link to={paths.article.getHref(previous.slug)} rel="prev" className="group block rounded-md p-2 hover:bg-stone-100 dark:hover:bg-stone-800">
+          <AppLink to={paths.article.getHref(previous.slug)} rel="prev" className="group block rounded-md p-2 hover:bg-stone-100 dark:hover:bg-stone-800">
             <span className="block text-sm text-stone-600 dark:text-stone-400">Previous article</span>
             <span dir="auto" className="font-serif font-semibold break-words group-hover:underline">
               {previous.headline}
             </span>
-          </Link>
+          </AppLink>
         )}
         {next && (
-          <Link
+          <AppLink
             to={paths.article.getHref(next.slug)}
             rel="next"
             className="group block rounded-md p-2 text-end hover:bg-stone-100 sm:col-start-2 dark:hover:bg-stone-800"
@@ -60,7 +61,7 @@ export function ArticlePage({ article, previous, next, children, progress }: Art
             <span dir="auto" className="font-serif font-semibold break-words group-hover:underline">
               {next.headline}
             </span>
-          </Link>
+          </AppLink>
         )}
       </nav>
     </div>

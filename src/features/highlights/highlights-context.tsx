@@ -13,7 +13,11 @@ export function useHighlightStore(): HighlightStore {
   return store;
 }
 
+// Highlights live in the browser: a prerendered page has none, and hydration starts from the same.
+const SERVER_SNAPSHOT: HighlightsSnapshot = { highlights: [], notice: null };
+const serverSnapshot = () => SERVER_SNAPSHOT;
+
 export function useHighlights(): HighlightsSnapshot {
   const store = useHighlightStore();
-  return useSyncExternalStore(store.subscribe, store.getSnapshot, store.getSnapshot);
+  return useSyncExternalStore(store.subscribe, store.getSnapshot, serverSnapshot);
 }

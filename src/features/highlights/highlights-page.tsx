@@ -1,5 +1,8 @@
+import { useDocumentTitle } from '../../ui/use-document-title.ts';
+import { useHydrated } from '../../ui/use-hydrated.ts';
+import { AppLink } from '../../ui/app-link.tsx';
 import { useMemo, useState } from 'react';
-import { Link, useSearchParams } from 'react-router-dom';
+import { useSearchParams } from 'react-router-dom';
 import { paths } from '../../config/paths';
 import { shortenHeadline } from '../../domain/articles/shorten-headline';
 import type { Article } from '../../domain/articles/article';
@@ -34,9 +37,9 @@ function HighlightItem({ highlight, article }: { highlight: Highlight; article?:
   return (
     <li className="border-s-4 border-(--highlight) ps-4" data-color={highlight.color}>
       {href ? (
-        <Link to={href} className="block font-serif text-lg leading-relaxed hover:underline focus-visible:underline">
+        <AppLink to={href} className="block font-serif text-lg leading-relaxed hover:underline focus-visible:underline">
           {quote}
-        </Link>
+        </AppLink>
       ) : (
         <p className="font-serif text-lg leading-relaxed">{quote}</p>
       )}
@@ -80,8 +83,11 @@ function HighlightItem({ highlight, article }: { highlight: Highlight; article?:
 
 /** Every highlight, findable by colour, article and words, each linking back to its exact place. */
 export function HighlightsPage({ articles }: { articles: readonly Article[] }) {
+  useDocumentTitle('Highlights · Broadsheet');
   const { highlights } = useHighlights();
-  const [params, setParams] = useSearchParams();
+  const [urlParams, setParams] = useSearchParams();
+  const hydrated = useHydrated();
+  const params = hydrated ? urlParams : new URLSearchParams();
   const query = params.get('q') ?? '';
   const colorParam = params.get('color');
   const color = isHighlightColor(colorParam) ? colorParam : null;
@@ -111,16 +117,15 @@ export function HighlightsPage({ articles }: { articles: readonly Article[] }) {
 
   return (
     <div className="mx-auto max-w-3xl px-4 py-8">
-      <title>Highlights · Broadsheet</title>
       <h1 className="text-3xl font-bold tracking-tight">Highlights</h1>
 
       {highlights.length === 0 ? (
         <p className="mt-6 text-lg">
           You have no highlights yet. Open an article, select a passage with the mouse, by touch or with the keyboard, and press{' '}
           <strong>Highlight</strong> (or the <kbd>h</kbd> key).{' '}
-          <Link to={paths.library.getHref()} className="link">
+          <AppLink to={paths.library.getHref()} className="link">
             Browse articles
-          </Link>
+          </AppLink>
         </p>
       ) : (
         <>
@@ -181,9 +186,9 @@ export function HighlightsPage({ articles }: { articles: readonly Article[] }) {
       {groups.map(({ article, highlights: own }) => (
         <section key={article.id} aria-labelledby={`group-${article.id}`} className="mt-10">
           <h2 id={`group-${article.id}`} dir="auto" className="font-serif text-xl font-semibold">
-            <Link to={paths.article.getHref(article.slug)} className="headline-link">
+            <AppLink to={paths.article.getHref(article.slug)} className="headline-link">
               {article.headline}
-            </Link>
+            </AppLink>
           </h2>
           <ul className="mt-4 space-y-6">
             {own.map((highlight) => (

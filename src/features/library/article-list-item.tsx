@@ -1,4 +1,4 @@
-import { Link } from 'react-router-dom';
+import { AppLink } from '../../ui/app-link.tsx';
 import type { ArticleSummary } from '../../domain/articles/article.ts';
 import { paths } from '../../config/paths.ts';
 import { shortenHeadline } from '../../domain/articles/shorten-headline.ts';
@@ -19,9 +19,9 @@ export function ArticleListItem({ article, highlightCount, status, progress, onS
     <li className="py-5" data-status={status}>
       <h2 dir="auto" className="flex items-baseline gap-2 font-serif text-xl leading-snug font-semibold">
         {status === 'unread' && <span className="inline-block size-2.5 shrink-0 rounded-full bg-blue-700 dark:bg-sky-300" aria-hidden="true" />}
-        <Link to={paths.article.getHref(article.slug)} className={`headline-link break-words ${status === 'read' ? 'font-normal' : ''}`} {...{ [LIST_LINK_ATTRIBUTE]: '' }}>
+        <AppLink to={paths.article.getHref(article.slug)} className={`headline-link break-words ${status === 'read' ? 'font-normal' : ''}`} {...{ [LIST_LINK_ATTRIBUTE]: '' }}>
           {headline}
-        </Link>
+        </AppLink>
       </h2>
       <p dir="auto" className="mt-2 leading-relaxed break-words text-stone-700 dark:text-stone-300">
         {article.excerpt}

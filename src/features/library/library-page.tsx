@@ -1,5 +1,8 @@
+import { useDocumentTitle } from '../../ui/use-document-title.ts';
+import { useHydrated } from '../../ui/use-hydrated.ts';
+import { AppLink } from '../../ui/app-link.tsx';
 import { useDeferredValue, useMemo } from 'react';
-import { Link, useSearchParams } from 'react-router-dom';
+import { useSearchParams } from 'react-router-dom';
 import type { Article } from '../../domain/articles/article.ts';
 import { createArticleFilter, isSortOrder, sortArticles, SORT_ORDERS, type SortOrder } from '../../domain/articles/filter-articles.ts';
 import { continueReadingId, isReadingStatus, READING_STATUS_LABELS, readingStatus, type ReadingProgress } from '../../domain/reading/reading-progress.ts';
@@ -18,7 +21,10 @@ export interface LibraryPageProps {
 
 /** Every article, filtered as the reader types and sorted as they choose; both live in the URL. */
 export function LibraryPage({ articles, highlightCounts, reading = {}, onSetRead = () => {} }: LibraryPageProps) {
-  const [searchParams, setSearchParams] = useSearchParams();
+  const [urlParams, setSearchParams] = useSearchParams();
+  // The prerendered list has no query; the URL's is applied once the page has hydrated.
+  const hydrated = useHydrated();
+  const searchParams = hydrated ? urlParams : new URLSearchParams();
   const query = searchParams.get('q') ?? '';
   const sortParam = searchParams.get('sort');
   const sort: SortOrder = isSortOrder(sortParam) ? sortParam : 'file';
@@ -48,9 +54,9 @@ export function LibraryPage({ articles, highlightCounts, reading = {}, onSetRead
   };
 
   const trimmedQuery = query.trim();
+  useDocumentTitle('Broadsheet');
   return (
     <div className="mx-auto max-w-3xl px-4 py-8">
-      <title>Broadsheet</title>
       <h1 className="text-3xl font-bold tracking-tight">Articles</h1>
       {continueArticle && (
         <section aria-labelledby="continue-reading" className="mt-6 rounded-lg border border-stone-300 p-4 dark:border-stone-600">
@@ -58,9 +64,9 @@ export function LibraryPage({ articles, highlightCounts, reading = {}, onSetRead
             Continue reading
           </h2>
           <p dir="auto" className="mt-1 font-serif text-lg font-semibold">
-            <Link to={paths.article.getHref(continueArticle.slug)} className="headline-link">
+            <AppLink to={paths.article.getHref(continueArticle.slug)} className="headline-link">
               {shortenHeadline(continueArticle.headline)}
-            </Link>
+            </AppLink>
           </p>
           <p className="text-sm text-stone-600 dark:text-stone-400">
             {Math.round((reading[continueArticle.id]?.progress ?? 0) * 100)}% read ·{' '}

@@ -13,7 +13,11 @@ export function useReadingStore(): ReadingProgressStore {
   return store;
 }
 
+// Reading positions live in the browser: prerendered pages show every article unread until hydrated.
+const SERVER_SNAPSHOT: ReadingProgress = {};
+const serverSnapshot = () => SERVER_SNAPSHOT;
+
 export function useReadingProgress(): ReadingProgress {
   const store = useReadingStore();
-  return useSyncExternalStore(store.subscribe, store.getSnapshot, store.getSnapshot);
+  return useSyncExternalStore(store.subscribe, store.getSnapshot, serverSnapshot);
 }

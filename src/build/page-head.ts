@@ -1,0 +1,65 @@
+import type { Article } from '../domain/articles/article.ts';
+import { shortenHeadline } from '../domain/articles/shorten-headline.ts';
+
+export const APP_NAME = 'Broadsheet';
+const APP_DESCRIPTION = 'A reader for a collection of news articles, with highlights and notes.';
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+}
+
+export interface PageHead {
+  title: string;
+  description: string;
+  /** The page's path under the site ("article/x/"), for canonical and Open Graph URLs. */
+  path: string;
+  type: 'website' | 'article';
+}
+
+export function articleHead(article: Article): PageHead {
+  return { title: `${shortenHeadline(article.headline, 120)} · ${APP_NAME}`, description: article.excerpt, path: `article/${article.slug}/`, type: 'article' };
+}
+
+export const LIST_HEAD: PageHead = { title: APP_NAME, description: APP_DESCRIPTION, path: '', type: 'website' };
+export const HIGHLIGHTS_HEAD: PageHead = { title: `Highlights · ${APP_NAME}`, description: 'Every passage you highlighted, with your notes.', path: 'highlights/', type: 'website' };
+export const NOT_FOUND_HEAD: PageHead = { title: `Page not found · ${APP_NAME}`, description: 'There is no page at this address.', path: '404.html', type: 'website' };
+
+/**
+ * The per-page tags: description, canonical (only with a known site URL), Open Graph and Twitter
+ * cards. Every value from seed text is HTML-escaped.
+ */
+export function headTags(head: PageHead, siteUrl: string | undefined): string {
+  const url = siteUrl ? new URL(head.path, siteUrl).href : undefined;
+  const tags = [
+    `<meta name="description" content="${escapeHtml(head.description)}" />`,
+    `<meta property="og:site_name" content="${APP_NAME}" />`,
+    `<meta property="og:type" content="${head.type}" />`,
+    `<meta property="og:title" content="${escapeHtml(head.title)}" />`,
+    `<meta property="og:description" content="${escapeHtml(head.description)}" />`,
+    `<meta name="twitter:card" content="summary" />`,
+    `<meta name="twitter:title" content="${escapeHtml(head.title)}" />`,
+    `<meta name="twitter:description" content="${escapeHtml(head.description)}" />`,
+  ];
+  if (url) tags.push(`<link rel="canonical" href="${escapeHtml(url)}" />`, `<meta property="og:url" content="${escapeHtml(url)}" />`);
+  return tags.join('\n    ');
+}
+
+/**
+ * A page from the built index.html: its title and head tags, the prerendered app, and, for a
+ * relative build, asset URLs rewritten for the page's folder depth. Only the head's URLs are
+ * rewritten: the app's own links are relative already.
+ */
+export function composePage(shell: string, options: { head: PageHead; siteUrl?: string | undefined; body: string; render: 'hydrate' | 'replace'; assetPrefix: string | null }): string {
+  const bodyAt = shell.indexOf('<body');
+  let head = shell.slice(0, bodyAt);
+  let body = shell.slice(bodyAt);
+  head = head
+    .replace(/<title>[^<]*<\/title>/, () => `<title>${escapeHtml(options.head.title)}</title>`)
+    .replace(/<meta name="description"[^>]*>/, () => headTags(options.head, options.siteUrl));
+  if (options.assetPrefix !== null) {
+    const prefix = options.assetPrefix;
+    head = head.replace(/(src|href)="\.\//g, (_match, attribute: string) => `${attribute}="${prefix}`);
+  }
+  body = body.replace(/<div id="root"><\/div>/, () => `<div id="root" data-render="${options.render}">${options.body}</div>`);
+  return head + body;
+}

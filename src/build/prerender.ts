@@ -1,0 +1,28 @@
+import path from 'node:path';
+import { createServer, type Plugin } from 'vite';
+import type { RoutePage } from './route-documents.ts';
+
+/**
+ * Renders pages with the app's own server entry (src/entry-server.tsx), loaded through a
+ * short-lived Vite server so its TypeScript and the `virtual:articles` module resolve exactly as
+ * in the browser build.
+ */
+export async function prerenderPages(root: string, pages: readonly RoutePage[], articlesModule: Plugin): Promise<Map<string, string>> {
+  const server = await createServer({
+    configFile: false,
+    root,
+    logLevel: 'error',
+    appType: 'custom',
+    plugins: [articlesModule],
+    server: { middlewareMode: true, hmr: false, watch: null, ws: false },
+    optimizeDeps: { noDiscovery: true, include: [] },
+  });
+  try {
+    const entry = (await server.ssrLoadModule(path.join(root, 'src/entry-server.tsx'))) as { renderRoute: (path: string) => Promise<string> };
+    const bodies = new Map<string, string>();
+    for (const page of pages) bodies.set(page.fileName, await entry.renderRoute(page.path));
+    return bodies;
+  } finally {
+    await server.close();
+  }
+}
