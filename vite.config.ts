@@ -2,6 +2,8 @@
 import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
+import { precacheGlobs, seedsTotalBytes } from './src/build/offline-config.ts';
 import { seedArticles } from './src/build/seed-articles-plugin.ts';
 import { securityHeaders } from './src/build/security-headers.ts';
 
@@ -21,16 +23,54 @@ function siteUrl(value: string | undefined): string | undefined {
   return new URL(value.trim().replace(/\/?$/, '/')).href;
 }
 
+const seedsDir = process.env.SEEDS_DIR ?? 'seeds';
+
 export default defineConfig(({ isPreview }) => ({
   base: basePath(process.env.BASE_PATH),
   // `vite preview` should behave like a plain static host (no fallback to index.html), the way dist/ is served for real.
   appType: isPreview ? 'mpa' : 'spa',
   plugins: [react(), tailwindcss(), seedArticles({
-      seedsDir: process.env.SEEDS_DIR ?? 'seeds',
+      seedsDir,
       strict: process.env.STRICT_SEEDS === '1',
       prerender: true,
       siteUrl: siteUrl(process.env.SITE_URL),
-    }), securityHeaders()],
+    }),
+    securityHeaders(),
+    VitePWA({
+      // Registered by the app itself (no inline script, and from the entry's own URL so any sub-path works).
+      injectRegister: false,
+      registerType: 'prompt',
+      manifest: {
+        name: 'Broadsheet',
+        short_name: 'Broadsheet',
+        description: 'A reader for a collection of news articles, with highlights and notes.',
+        start_url: '.',
+        scope: '.',
+        display: 'standalone',
+        background_color: '#1c1917',
+        theme_color: '#1c1917',
+        icons: [
+          { src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png' },
+          { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png' },
+          { src: 'icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+      workbox: {
+        globPatterns: precacheGlobs(seedsTotalBytes(seedsDir)),
+        // Every route has its own HTML file: no single-page fallback to serve for unknown URLs.
+        navigateFallback: null,
+        cleanupOutdatedCaches: true,
+        runtimeCaching: [
+          {
+            // Articles not precached are kept as they are read, and served from the cache offline.
+            urlPattern: ({ request }) => request.mode === 'navigate',
+            handler: 'NetworkFirst',
+            options: { cacheName: 'pages', networkTimeoutSeconds: 4, expiration: { maxEntries: 500 } },
+          },
+        ],
+      },
+    }),
+  ],
   test: {
     environment: 'jsdom',
     include: ['src/**/*.test.{ts,tsx}'],

@@ -4,6 +4,7 @@ import { Outlet, ScrollRestoration } from 'react-router-dom';
 import { paths } from '../config/paths.ts';
 import type { Article } from '../domain/articles/article.ts';
 import { StorageNotice } from '../features/highlights/storage-notice.tsx';
+import { UpdatePrompt } from '../features/offline/update-prompt.tsx';
 import { SettingsPanel } from '../features/settings/settings-panel.tsx';
 import { useReaderSettings } from '../features/settings/use-reader-settings.ts';
 import { ShortcutsList } from '../features/shortcuts/shortcuts-list.tsx';
@@ -81,6 +82,7 @@ export function RootLayout({ articles }: { articles: readonly Article[] }) {
         <ModalDialog title="Keyboard shortcuts" open={dialog === 'shortcuts'} onClose={closeDialog}>
           <ShortcutsList enabled={settings.shortcuts} />
         </ModalDialog>
+        <UpdatePrompt />
         <ScrollRestoration />
       </ToastProvider>
     </ShortcutsEnabledContext>

@@ -3,3 +3,11 @@ export const E2E_MOUNT_PATH = '/reader/';
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 4319);
 export const E2E_DIST = 'dist-e2e';
 export const E2E_BASE_URL = `http://127.0.0.1:${E2E_PORT}${E2E_MOUNT_PATH}`;
+
+/** The relative build (no BASE_PATH): one folder served unchanged at the root and deep under a sub-path. */
+export const RELATIVE_DIST = 'dist-e2e-relative';
+export const RELATIVE_MOUNTS = [
+  { mountPath: '/', port: E2E_PORT + 1 },
+  { mountPath: '/a/b/c/', port: E2E_PORT + 2 },
+] as const;
+export const relativeBaseUrl = (mount: (typeof RELATIVE_MOUNTS)[number]) => `http://127.0.0.1:${mount.port}${mount.mountPath}`;

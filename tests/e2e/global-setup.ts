@@ -1,11 +1,14 @@
 import { existsSync } from 'node:fs';
-import { E2E_DIST, E2E_MOUNT_PATH, E2E_PORT } from './config.ts';
+import { E2E_DIST, E2E_MOUNT_PATH, E2E_PORT, RELATIVE_DIST, RELATIVE_MOUNTS } from './config.ts';
 import { startStaticServer } from './static-server.ts';
 
 export default async function globalSetup() {
-  if (!existsSync(`${E2E_DIST}/index.html`)) {
-    throw new Error(`${E2E_DIST}/ has no build: run \`npm run test:e2e\`, which builds it with BASE_PATH=${E2E_MOUNT_PATH}.`);
+  for (const dist of [E2E_DIST, RELATIVE_DIST]) {
+    if (!existsSync(`${dist}/index.html`)) throw new Error(`${dist}/ has no build: run \`npm run test:e2e\`, which builds it.`);
   }
-  const server = await startStaticServer({ root: E2E_DIST, mountPath: E2E_MOUNT_PATH, port: E2E_PORT });
-  return () => new Promise<void>((resolve) => server.close(() => resolve()));
+  const servers = await Promise.all([
+    startStaticServer({ root: E2E_DIST, mountPath: E2E_MOUNT_PATH, port: E2E_PORT }),
+    ...RELATIVE_MOUNTS.map((mount) => startStaticServer({ root: RELATIVE_DIST, ...mount })),
+  ]);
+  return () => Promise.all(servers.map((server) => new Promise<void>((resolve) => server.close(() => resolve()))));
 }

@@ -1,0 +1,17 @@
+import { useServiceWorker } from './use-service-worker';
+
+/** Offers the newly built version without swapping the page under the reader. */
+export function UpdatePrompt() {
+  const { updateReady, applyUpdate } = useServiceWorker();
+  if (!updateReady) return null;
+  return (
+    <div role="status" className="fixed inset-x-0 bottom-16 z-40 flex justify-center p-4 print:hidden">
+      <div className="flex max-w-full items-center gap-3 rounded-lg border border-stone-300 bg-white px-4 py-2 shadow-lg dark:border-stone-600 dark:bg-stone-800">
+        <span>New version available</span>
+        <button type="button" onClick={applyUpdate} className="min-h-11 rounded-md px-3 font-semibold underline underline-offset-2">
+          Reload
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,67 @@
+/**
+ * `npx tsx tests/tools/make-icons.ts`: draws the app icons (a page with lines of text, one of them
+ * highlighted) as PNG files in public/icons/, so no image tool is needed. Run again after a change.
+ */
+import { writeFileSync } from 'node:fs';
+import { deflateSync } from 'node:zlib';
+
+type Rgb = [number, number, number];
+const BACKGROUND: Rgb = [0x1c, 0x19, 0x17];
+const PAPER: Rgb = [0xfa, 0xfa, 0xf9];
+const INK: Rgb = [0x78, 0x71, 0x6c];
+const HIGHLIGHT: Rgb = [0xfc, 0xd3, 0x4d];
+
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k += 1) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+
+function crc32(bytes: Uint8Array): number {
+  let crc = 0xffffffff;
+  for (const byte of bytes) crc = (CRC_TABLE[(crc ^ byte) & 0xff] as number) ^ (crc >>> 8);
+  return (crc ^ 0xffffffff) >>> 0;
+}
+
+function chunk(type: string, data: Uint8Array): Buffer {
+  const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+  const length = Buffer.alloc(4);
+  length.writeUInt32BE(data.length);
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(body));
+  return Buffer.concat([length, body, crc]);
+}
+
+function png(size: number, pixel: (x: number, y: number) => Rgb): Buffer {
+  const rows = Buffer.alloc(size * (size * 3 + 1));
+  for (let y = 0; y < size; y += 1) {
+    rows[y * (size * 3 + 1)] = 0;
+    for (let x = 0; x < size; x += 1) rows.set(pixel(x, y), y * (size * 3 + 1) + 1 + x * 3);
+  }
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(size, 0);
+  header.writeUInt32BE(size, 4);
+  header.set([8, 2, 0, 0, 0], 8);
+  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', header), chunk('IDAT', deflateSync(rows)), chunk('IEND', new Uint8Array())]);
+}
+
+/** The icon in unit coordinates; `inset` shrinks the drawing into a maskable icon's safe zone. */
+function icon(size: number, inset: number) {
+  return (px: number, py: number): Rgb => {
+    const x = (px / size - inset) / (1 - 2 * inset);
+    const y = (py / size - inset) / (1 - 2 * inset);
+    const inPage = x > 0.2 && x < 0.8 && y > 0.14 && y < 0.86;
+    if (!inPage) return BACKGROUND;
+    const lines = [0.28, 0.4, 0.52, 0.64, 0.74];
+    for (const [index, top] of lines.entries()) {
+      const right = index === lines.length - 1 ? 0.56 : 0.7;
+      if (y > top && y < top + 0.05 && x > 0.3 && x < right) return index === 1 || index === 2 ? HIGHLIGHT : INK;
+    }
+    return PAPER;
+  };
+}
+
+for (const size of [192, 512]) writeFileSync(`public/icons/icon-${size}.png`, png(size, icon(size, 0)));
+writeFileSync('public/icons/icon-maskable-512.png', png(512, icon(512, 0.1)));
+writeFileSync('public/icons/apple-touch-icon.png', png(180, icon(180, 0.06)));
+console.log('icons written to public/icons/');
