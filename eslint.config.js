@@ -7,7 +7,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist', 'dist-e2e', 'test-results', 'playwright-report', 'node_modules'] },
+  { ignores: ['dist', 'dist-*', 'test-results', 'playwright-report', 'node_modules'] },
   js.configs.recommended,
   { files: ['public/**/*.js'], languageOptions: { sourceType: 'script', globals: globals.browser } },
   ...tseslint.configs.recommended,
