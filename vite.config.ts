@@ -27,7 +27,7 @@ const seedsDir = process.env.SEEDS_DIR ?? 'seeds';
 
 export default defineConfig(({ isPreview }) => ({
   base: basePath(process.env.BASE_PATH),
-  // `vite preview` should behave like a plain static host (no fallback to index.html), the way dist/ is served for real.
+  // `vite preview`, if used, behaves like a plain static host (no fallback to index.html); `npm run preview` is one.
   appType: isPreview ? 'mpa' : 'spa',
   plugins: [react(), tailwindcss(), seedArticles({
       seedsDir,
