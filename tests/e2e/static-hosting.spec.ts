@@ -1,8 +1,12 @@
-import { readdirSync } from 'node:fs';
-import { RELATIVE_DIST, RELATIVE_MOUNTS, relativeBaseUrl } from './config.ts';
+import { appendFileSync, cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { E2E_PORT, RELATIVE_DIST, RELATIVE_MOUNTS, relativeBaseUrl } from './config.ts';
+import { startStaticServer } from './static-server.ts';
 import { expect, HARBOUR_HEADLINE, SEED_ARTICLE, selectWithoutMouse, test } from './fixtures.ts';
 
 const slugs = readdirSync(`${RELATIVE_DIST}/article`);
+const UPDATE_PORT = E2E_PORT + 10;
 const SEED_SENTENCE = 'Germany’s Bundeswehr will put on pause all military missions in Iraq';
 
 for (const mount of RELATIVE_MOUNTS) {
@@ -102,4 +106,31 @@ test('a not-found address at the site root is a 404 with the not-found view', as
   const response = await page.goto(`${base}no/such/page`);
   expect(response?.status()).toBe(404);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
+});
+
+test('a new build is offered with “New version available — Reload”, not swapped in under the reader', async ({ page }) => {
+  // A copy of the relative build, served on its own, so this test can publish a "new version".
+  const folder = mkdtempSync(path.join(tmpdir(), 'broadsheet-update-'));
+  cpSync(RELATIVE_DIST, folder, { recursive: true });
+  const server = await startStaticServer({ root: folder, mountPath: '/update/', port: UPDATE_PORT + test.info().parallelIndex });
+  const base = `http://127.0.0.1:${UPDATE_PORT + test.info().parallelIndex}/update/`;
+  try {
+    await page.goto(base);
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    await page.reload();
+    await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+
+    appendFileSync(path.join(folder, 'sw.js'), '\n// a new build\n');
+    await page.evaluate(() => navigator.serviceWorker.getRegistration().then((registration) => registration?.update()));
+    const prompt = page.getByRole('status').filter({ hasText: 'New version available' });
+    await expect(prompt).toBeVisible({ timeout: 15_000 });
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Articles');
+
+    await Promise.all([page.waitForEvent('load'), prompt.getByRole('button', { name: 'Reload' }).click()]);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Articles');
+    await expect(prompt).toHaveCount(0);
+  } finally {
+    await new Promise((resolve) => server.close(resolve));
+    rmSync(folder, { recursive: true, force: true });
+  }
 });
