@@ -57,6 +57,9 @@ export default defineConfig(({ isPreview }) => ({
       },
       workbox: {
         globPatterns: precacheGlobs(seedsTotalBytes(seedsDir)),
+        // The app bundle still carries every article's text, so it grows with the collection: it
+        // must be precached whatever its size, or the reader would not start offline.
+        maximumFileSizeToCacheInBytes: 256 * 1024 * 1024,
         // Every route has its own HTML file: no single-page fallback to serve for unknown URLs.
         navigateFallback: null,
         cleanupOutdatedCaches: true,
