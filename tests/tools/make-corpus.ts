@@ -23,9 +23,7 @@ const VOCABULARY: Record<string, string[]> = {
 };
 const BOILERPLATE = ['Think your friends would be interested? Share this story!', 'Comments are closed.', 'Sign up for our newsletter for the latest news.'];
 
-const count = Number(option('count', '1000'));
-const out = path.resolve(option('out', 'corpus'));
-const random = createRandom(Number(option('seed', '7')));
+let random = createRandom(7);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
 
 function sentence(words: readonly string[]): string {
@@ -42,21 +40,31 @@ function paragraphCount(): number {
   return 200 + Math.floor(random() * 300);
 }
 
-rmSync(out, { recursive: true, force: true });
-mkdirSync(out, { recursive: true });
-const headlines: string[] = [];
-for (let index = 0; index < count; index += 1) {
-  const roll = random();
-  const lang = roll < 0.85 ? 'en' : pick(['fr', 'de', 'es', 'ar', 'he'] as const);
-  const words = VOCABULARY[lang] as string[];
-  const repeated = headlines.length > 0 && random() < 0.02;
-  const headline = repeated ? pick(headlines) : sentence(words).replace(/\.$/, '').slice(0, 90 + Math.floor(random() * 40));
-  headlines.push(headline);
-  const paragraphs = Array.from({ length: paragraphCount() }, () => Array.from({ length: 1 + Math.floor(random() * 5) }, () => sentence(words)).join(' '));
-  const tail = random() < 0.3 ? [pick(BOILERPLATE)] : [];
-  const separator = random() < 0.2 ? '\n\n' : '\n';
-  const newline = random() < 0.1 ? '\r\n' : '\n';
-  const text = [headline, ...paragraphs, ...tail].join(separator).replace(/\n/g, newline);
-  writeFileSync(path.join(out, `${String(index).padStart(5, '0')}_${lang}.txt`), `${text}${newline}`);
+/** Writes `count` seed files into `out` (emptied first). */
+export function writeCorpus(count: number, out: string, seed = 7): void {
+  random = createRandom(seed);
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(out, { recursive: true });
+  const headlines: string[] = [];
+  for (let index = 0; index < count; index += 1) {
+    const roll = random();
+    const lang = roll < 0.85 ? 'en' : pick(['fr', 'de', 'es', 'ar', 'he'] as const);
+    const words = VOCABULARY[lang] as string[];
+    const repeated = headlines.length > 0 && random() < 0.02;
+    const headline = repeated ? pick(headlines) : sentence(words).replace(/\.$/, '').slice(0, 90 + Math.floor(random() * 40));
+    headlines.push(headline);
+    const paragraphs = Array.from({ length: paragraphCount() }, () => Array.from({ length: 1 + Math.floor(random() * 5) }, () => sentence(words)).join(' '));
+    const tail = random() < 0.3 ? [pick(BOILERPLATE)] : [];
+    const separator = random() < 0.2 ? '\n\n' : '\n';
+    const newline = random() < 0.1 ? '\r\n' : '\n';
+    const text = [headline, ...paragraphs, ...tail].join(separator).replace(/\n/g, newline);
+    writeFileSync(path.join(out, `${String(index).padStart(5, '0')}_${lang}.txt`), `${text}${newline}`);
+  }
 }
-console.log(`${count} seed files written to ${path.relative(process.cwd(), out) || '.'}`);
+
+if (process.argv[1] && import.meta.url.endsWith(path.basename(process.argv[1]))) {
+  const count = Number(option('count', '1000'));
+  const out = path.resolve(option('out', 'corpus'));
+  writeCorpus(count, out, Number(option('seed', '7')));
+  console.log(`${count} seed files written to ${path.relative(process.cwd(), out) || '.'}`);
+}
