@@ -10,6 +10,7 @@
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { crc32 } from './crc32.ts';
 
 export const HOSTILE_SEEDS_DIR = path.resolve(import.meta.dirname, '../fixtures/hostile-seeds');
 
@@ -55,18 +56,6 @@ function concat(...parts: Uint8Array[]): Uint8Array {
     offset += part.length;
   }
   return bytes;
-}
-
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k += 1) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-
-function crc32(bytes: Uint8Array): number {
-  let crc = 0xffffffff;
-  for (const byte of bytes) crc = (CRC_TABLE[(crc ^ byte) & 0xff] as number) ^ (crc >>> 8);
-  return (crc ^ 0xffffffff) >>> 0;
 }
 
 function adler32(bytes: Uint8Array): number {

@@ -4,24 +4,13 @@
  */
 import { writeFileSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
+import { crc32 } from './crc32.ts';
 
 type Rgb = [number, number, number];
 const BACKGROUND: Rgb = [0x1c, 0x19, 0x17];
 const PAPER: Rgb = [0xfa, 0xfa, 0xf9];
 const INK: Rgb = [0x78, 0x71, 0x6c];
 const HIGHLIGHT: Rgb = [0xfc, 0xd3, 0x4d];
-
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k += 1) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-
-function crc32(bytes: Uint8Array): number {
-  let crc = 0xffffffff;
-  for (const byte of bytes) crc = (CRC_TABLE[(crc ^ byte) & 0xff] as number) ^ (crc >>> 8);
-  return (crc ^ 0xffffffff) >>> 0;
-}
 
 function chunk(type: string, data: Uint8Array): Buffer {
   const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);

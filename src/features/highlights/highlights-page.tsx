@@ -1,5 +1,6 @@
 import { useDocumentTitle } from '../../ui/use-document-title.ts';
 import { useHydrated } from '../../ui/use-hydrated.ts';
+import { SelectField } from '../../ui/select-field.tsx';
 import { AppLink } from '../../ui/app-link.tsx';
 import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
@@ -136,44 +137,21 @@ export function HighlightsPage({ articles }: { articles: readonly Article[] }) {
               </label>
               <input id="highlight-search" type="search" value={query} onChange={(e) => setParam('q', e.target.value)} autoComplete="off" className="field" />
             </div>
-            <div className="flex min-w-0 flex-col gap-1">
-              <label htmlFor="highlight-color" className="text-sm font-medium">
-                Colour
-              </label>
-              <select id="highlight-color" value={color ?? ''} onChange={(e) => setParam('color', e.target.value)} className="field w-full px-2 text-sm sm:px-3 sm:text-base">
-                <option value="">All colours</option>
-                {HIGHLIGHT_COLORS.map((c) => (
-                  <option key={c} value={c}>
-                    {HIGHLIGHT_COLOR_LABELS[c]} ({highlights.filter((h) => h.color === c).length})
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="flex min-w-0 flex-col gap-1">
-              <label htmlFor="highlight-article" className="text-sm font-medium">
-                Article
-              </label>
-              <select id="highlight-article" value={articleId ?? ''} onChange={(e) => setParam('article', e.target.value)} className="field w-full min-w-0 px-2 text-sm sm:px-3 sm:text-base">
-                <option value="">All articles</option>
-                {articlesWithHighlights.map((a) => (
-                  <option key={a.id} value={a.id}>
-                    {shortenHeadline(a.headline, 80)}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="flex min-w-0 flex-col gap-1">
-              <label htmlFor="highlight-sort" className="text-sm font-medium">
-                Sort by
-              </label>
-              <select id="highlight-sort" value={sort} onChange={(e) => setParam('sort', e.target.value === 'article' ? '' : e.target.value)} className="field w-full px-2 text-sm sm:px-3 sm:text-base">
-                {HIGHLIGHT_SORTS.map((s) => (
-                  <option key={s.value} value={s.value}>
-                    {s.label}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <SelectField
+              compact
+              label="Colour"
+              value={color ?? ''}
+              options={[{ value: '', label: 'All colours' }, ...HIGHLIGHT_COLORS.map((c) => ({ value: c, label: `${HIGHLIGHT_COLOR_LABELS[c]} (${highlights.filter((h) => h.color === c).length})` }))]}
+              onChange={(value) => setParam('color', value)}
+            />
+            <SelectField
+              compact
+              label="Article"
+              value={articleId ?? ''}
+              options={[{ value: '', label: 'All articles' }, ...articlesWithHighlights.map((a) => ({ value: a.id, label: shortenHeadline(a.headline, 80) }))]}
+              onChange={(value) => setParam('article', value)}
+            />
+            <SelectField compact label="Sort by" value={sort} options={HIGHLIGHT_SORTS} onChange={(value) => setParam('sort', value === 'article' ? '' : value)} />
           </search>
           <p role="status" className="mt-4 text-stone-600 dark:text-stone-400">
             {filtered

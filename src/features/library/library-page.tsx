@@ -1,5 +1,6 @@
 import { useDocumentTitle } from '../../ui/use-document-title.ts';
 import { useHydrated } from '../../ui/use-hydrated.ts';
+import { SelectField } from '../../ui/select-field.tsx';
 import { AppLink } from '../../ui/app-link.tsx';
 import { useDeferredValue, useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
@@ -89,31 +90,13 @@ export function LibraryPage({ articles, highlightCounts, reading = {}, onSetRead
             className="field w-full"
           />
         </div>
-        <div className="flex min-w-0 flex-col gap-1">
-          <label htmlFor="article-sort" className="text-sm font-medium">
-            Sort by
-          </label>
-          <select id="article-sort" value={sort} onChange={(event) => updateParam('sort', event.target.value, 'file')} className="field w-full">
-            {SORT_ORDERS.map((order) => (
-              <option key={order.value} value={order.value}>
-                {order.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="flex min-w-0 flex-col gap-1">
-          <label htmlFor="article-status" className="text-sm font-medium">
-            Show
-          </label>
-          <select id="article-status" value={statusFilter ?? ''} onChange={(event) => updateParam('status', event.target.value, '')} className="field w-full">
-            <option value="">All articles</option>
-            {(['unread', 'in-progress', 'read'] as const).map((status) => (
-              <option key={status} value={status}>
-                {READING_STATUS_LABELS[status]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField label="Sort by" value={sort} options={SORT_ORDERS} onChange={(value) => updateParam('sort', value, 'file')} />
+        <SelectField
+          label="Show"
+          value={statusFilter ?? ''}
+          options={[{ value: '', label: 'All articles' }, ...(['unread', 'in-progress', 'read'] as const).map((status) => ({ value: status, label: READING_STATUS_LABELS[status] }))]}
+          onChange={(value) => updateParam('status', value, '')}
+        />
       </search>
 
       <p role="status" className="mt-4 text-sm text-stone-600 dark:text-stone-400">
