@@ -8,14 +8,24 @@ import path from 'node:path';
  */
 export const PRECACHE_ALL_ARTICLES_UP_TO_BYTES = 2 * 1024 * 1024;
 
+/** The bytes of the seed files the build reads (regular .txt files; a broken link counts nothing). */
 export function seedsTotalBytes(seedsDir: string): number {
+  let names: string[];
   try {
-    return readdirSync(seedsDir)
-      .filter((name) => /\.txt$/i.test(name))
-      .reduce((sum, name) => sum + statSync(path.join(seedsDir, name)).size, 0);
+    names = readdirSync(seedsDir);
   } catch {
     return 0;
   }
+  let total = 0;
+  for (const name of names.filter((n) => /\.txt$/i.test(n))) {
+    try {
+      const stats = statSync(path.join(seedsDir, name));
+      if (stats.isFile()) total += stats.size;
+    } catch {
+      // Unreadable: the build reports it; it adds nothing to precache.
+    }
+  }
+  return total;
 }
 
 /** The files the service worker precaches, as globs over dist/. */

@@ -58,7 +58,7 @@ export function composePage(shell: string, options: { head: PageHead; siteUrl?: 
     .replace(/<meta name="description"[^>]*>/, () => headTags(options.head, options.siteUrl));
   if (options.assetPrefix !== null) {
     const prefix = options.assetPrefix;
-    head = head.replace(/(src|href)="\.\//g, (_match, attribute: string) => `${attribute}="${prefix}`);
+    head = head.replace(/(\s(?:src|href))="\.\//g, (_match, attribute: string) => `${attribute}="${prefix}`);
   }
   body = body.replace(/<div id="root"><\/div>/, () => `<div id="root" data-render="${options.render}">${options.body}</div>`);
   return head + body;

@@ -2,9 +2,12 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeArticle } from '../../tests/fixtures/articles.ts';
-import { APP_NAME, escapeHtml, routeDocuments } from './route-documents.ts';
+import { articleHead, HIGHLIGHTS_HEAD, LIST_HEAD, NOT_FOUND_HEAD } from './page-head.ts';
+import { APP_NAME, assetPrefix, escapeHtml, routeDocuments, routePages } from './route-documents.ts';
 
 const SHELL = readFileSync(path.resolve(import.meta.dirname, '../../index.html'), 'utf8');
+/** index.html as a relative build writes it: Vite turns its "/…" URLs into "./…" ones. */
+const BUILT_SHELL = SHELL.replaceAll('%BASE_URL%', './').replace(/(src|href)="\//g, '$1="./');
 
 const titleOf = (html: string) => /<title>([^<]*)<\/title>/.exec(html)?.[1];
 const descriptionOf = (html: string) => /<meta name="description" content="([^"]*)" \/>/.exec(html)?.[1];
@@ -92,5 +95,119 @@ describe('routeDocuments', () => {
     const html = routeDocuments(SHELL, [article])[0]?.html ?? '';
     expect(titleOf(html)).toBe(`Prices: $$ and $\` signs · ${APP_NAME}`);
     expect(descriptionOf(html)).toBe('It cost $` and $$ more.');
+  });
+});
+
+describe('routePages', () => {
+  it('lists the list page, one page per article, the highlights page and 404.html, in that order', () => {
+    expect(routePages(articles).map(({ fileName, path }) => ({ fileName, path }))).toEqual([
+      { fileName: 'index.html', path: '/' },
+      { fileName: 'article/first-story/index.html', path: '/article/first-story/' },
+      { fileName: 'article/second-story/index.html', path: '/article/second-story/' },
+      { fileName: 'highlights/index.html', path: '/highlights/' },
+      { fileName: '404.html', path: '/404/' },
+    ]);
+  });
+
+  it("gives each page its head: the list's, the article's, the highlights' and the not-found one", () => {
+    const [list, first, second, highlights, notFound] = routePages(articles);
+    expect(list?.head).toBe(LIST_HEAD);
+    expect(first?.head).toEqual(articleHead(articles[0]!));
+    expect(second?.head).toEqual(articleHead(articles[1]!));
+    expect(highlights?.head).toBe(HIGHLIGHTS_HEAD);
+    expect(notFound?.head).toBe(NOT_FOUND_HEAD);
+  });
+
+  it('renders 404.html afresh ("replace") and hydrates every other page', () => {
+    const pages = routePages(articles);
+    expect(pages.filter((page) => page.render === 'replace').map((page) => page.fileName)).toEqual(['404.html']);
+    expect(pages.filter((page) => page.render === 'hydrate')).toHaveLength(pages.length - 1);
+  });
+
+  it('has only the list, highlights and 404 pages when there are no articles', () => {
+    expect(routePages([]).map((page) => page.fileName)).toEqual(['index.html', 'highlights/index.html', '404.html']);
+  });
+
+  it("names each article page after its slug, not its id", () => {
+    const article = makeArticle('2024-01-07 seed file', 'Headline', ['Body.'], { slug: 'headline' });
+    expect(routePages([article])[1]).toMatchObject({ fileName: 'article/headline/index.html', path: '/article/headline/' });
+  });
+});
+
+describe('assetPrefix', () => {
+  it.each([
+    ['index.html', './'],
+    ['highlights/index.html', '../'],
+    ['article/x/index.html', '../../'],
+    ['404.html', '/'],
+  ])('in a relative build, %s finds its assets at %s', (fileName, expected) => {
+    expect(assetPrefix(fileName, true)).toBe(expected);
+  });
+
+  it.each(['index.html', 'highlights/index.html', 'article/x/index.html', '404.html'])('in a build with a fixed base, %s keeps its URLs (null)', (fileName) => {
+    expect(assetPrefix(fileName, false)).toBeNull();
+  });
+
+  it("leads every page's assets back to the site's root folder", () => {
+    for (const page of routePages(articles)) {
+      const prefix = assetPrefix(page.fileName, true) ?? '';
+      expect(new URL(`${prefix}assets/x.js`, `http://host/reader/${page.fileName}`).pathname, page.fileName).toBe(
+        page.fileName === '404.html' ? '/assets/x.js' : '/reader/assets/x.js',
+      );
+    }
+  });
+});
+
+describe('routeDocuments, relative, with prerendered bodies', () => {
+  const headOf = (html: string) => html.slice(0, html.indexOf('<body'));
+  const headUrls = (html: string) => [...headOf(html).matchAll(/\b(?:src|href)="([^"]*)"/g)].map((match) => match[1] ?? '');
+  const rootOf = (html: string) => /<div id="root"[^>]*>([\s\S]*)<\/div>\s*<\/body>/.exec(html)?.[1];
+  const bodies = new Map([
+    ['article/first-story/index.html', '<main><h1>First story</h1><a href="../../">Back</a><a href="./">Here</a></main>'],
+    ['highlights/index.html', '<main><h1>Highlights</h1><a href="../">Back</a></main>'],
+    ['404.html', '<main><h1>Not found</h1></main>'],
+  ]);
+  const documents = routeDocuments(BUILT_SHELL, articles, { bodies, relative: true });
+  const documentAt = (fileName: string) => documents.find((d) => d.fileName === fileName)?.html ?? '';
+
+  it('checks the shell it is tested against has "./" URLs in its head', () => {
+    expect(headUrls(BUILT_SHELL).length).toBeGreaterThan(3);
+    expect(headUrls(BUILT_SHELL).every((url) => url.startsWith('./'))).toBe(true);
+  });
+
+  it("starts an article page's head URLs with ../../ and puts its prerendered body in the root, unchanged", () => {
+    const html = documentAt('article/first-story/index.html');
+    expect(headUrls(html)).toEqual(headUrls(BUILT_SHELL).map((url) => `../../${url.slice(2)}`));
+    expect(rootOf(html)).toBe(bodies.get('article/first-story/index.html'));
+    expect(html).toContain('<div id="root" data-render="hydrate"><main><h1>First story</h1>');
+  });
+
+  it("starts the highlights page's head URLs with ../ and 404.html's with /", () => {
+    expect(headUrls(documentAt('highlights/index.html'))).toEqual(headUrls(BUILT_SHELL).map((url) => `../${url.slice(2)}`));
+    expect(headUrls(documentAt('404.html'))).toEqual(headUrls(BUILT_SHELL).map((url) => `/${url.slice(2)}`));
+  });
+
+  it('renders 404.html afresh with its body and hydrates the others', () => {
+    expect(documentAt('404.html')).toContain('<div id="root" data-render="replace"><main><h1>Not found</h1></main></div>');
+    expect(documentAt('highlights/index.html')).toContain('<div id="root" data-render="hydrate"><main><h1>Highlights</h1>');
+  });
+
+  it('leaves the root empty for a page with no prerendered body', () => {
+    expect(rootOf(documentAt('article/second-story/index.html'))).toBe('');
+  });
+
+  it('leaves head URLs as they are in a build that is not relative', () => {
+    for (const document of routeDocuments(BUILT_SHELL, articles, { bodies })) expect(headUrls(document.html), document.fileName).toEqual(headUrls(BUILT_SHELL));
+  });
+
+  it("gives each page a canonical URL under the site URL when one is given", () => {
+    const withSite = routeDocuments(BUILT_SHELL, articles, { bodies, relative: true, siteUrl: 'https://example.org/reader/' });
+    const canonical = (html: string) => /<link rel="canonical" href="([^"]*)"/.exec(html)?.[1];
+    expect(withSite.map((d) => canonical(d.html))).toEqual([
+      'https://example.org/reader/article/first-story/',
+      'https://example.org/reader/article/second-story/',
+      'https://example.org/reader/highlights/',
+      'https://example.org/reader/404.html',
+    ]);
   });
 });

@@ -1,6 +1,10 @@
 import type { Article } from '../domain/articles/article.ts';
 import { APP_NAME, escapeHtml } from './page-head.ts';
 
+// Characters XML 1.0 does not allow anywhere, not even escaped.
+const NOT_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+const xmlText = (text: string) => escapeHtml(text.replace(NOT_XML, ''));
+
 /** How many articles the feed lists (file order, first first). */
 export const FEED_LIMIT = 50;
 
@@ -13,11 +17,11 @@ export function atomFeed(articles: readonly Article[], options: { siteUrl?: stri
   const updated = options.updated.toISOString();
   const entries = articles.slice(0, FEED_LIMIT).map(
     (article) => `  <entry>
-    <title>${escapeHtml(article.headline)}</title>
+    <title>${xmlText(article.headline)}</title>
     <link rel="alternate" type="text/html" href="${link(`article/${article.slug}/`)}"/>
     <id>urn:broadsheet:article:${escapeHtml(encodeURIComponent(article.id))}</id>
     <updated>${updated}</updated>
-    <summary>${escapeHtml(article.excerpt)}</summary>
+    <summary>${xmlText(article.excerpt)}</summary>
   </entry>`,
   );
   return `<?xml version="1.0" encoding="utf-8"?>

@@ -16,5 +16,7 @@ export function relativeHref(from: string, to: string): string {
   const up = fromFolder.length - shared;
   const down = target.slice(shared).join('/');
   const path = `${'../'.repeat(up)}${down}${down && targetIsFolder ? '/' : ''}`;
-  return (path || './') + suffix;
+  // "a:b/" would read as a URL with the scheme "a:": anchor such a path to this folder.
+  const safe = up === 0 && /^[^/]*:/.test(path) ? `./${path}` : path;
+  return (safe || './') + suffix;
 }

@@ -168,9 +168,9 @@ describe('parseSeedText', () => {
     expect(seed.paragraphs).toEqual([`${body}end.`]);
   });
 
-  it('keeps tab and form feed, which are not treated as control characters', () => {
-    const seed = article(parseSeedText('Headline\nA\tB\fC'));
-    expect(seed.paragraphs).toEqual(['A\tB\fC']);
+  it('keeps a tab, and reads a form feed or vertical tab inside a line as a space, without a warning', () => {
+    const seed = article(parseSeedText('Headline\nA\tB\fC\vD'));
+    expect(seed.paragraphs).toEqual(['A\tB C D']);
     expect(seed.warnings).toEqual([]);
   });
 

@@ -14,7 +14,9 @@ export type SeedParseResult = ({ ok: true } & ParsedSeed) | { ok: false; reason:
 // C0 controls other than tab, LF, FF and CR, DEL, and the C1 controls (undefined Windows-1252
 // bytes land there). Text files have none; binary files have many.
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
-const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000E-\u001F\u007F-\u0084\u0086-\u009F]/g;
+const CONTROL_CHARACTER = /[\u0000-\u0008\u000E-\u001F\u007F-\u0084\u0086-\u009F\uFFFE\uFFFF]/g;
+// Form feed and vertical tab inside a line are just space (and XML, for the feed, forbids them).
+const LAYOUT_CONTROL = /[\f\v]/g;
 // Characters that take no space: a line of only these is as empty as a blank one.
 const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF]/g;
 // Above this share of control characters the file is binary (an image renamed .txt, say), not text.
@@ -41,7 +43,7 @@ export function parseSeedText(
     }
     warnings.push(`removed ${controlCount} control character${controlCount === 1 ? '' : 's'}`);
   }
-  const text = controlCount > 0 ? rawText.replace(CONTROL_CHARACTER, '') : rawText;
+  const text = (controlCount > 0 ? rawText.replace(CONTROL_CHARACTER, '') : rawText).replace(LAYOUT_CONTROL, ' ');
 
   const lines = text
     .split(LINE_BREAK)

@@ -2,8 +2,9 @@
 export const HEADLINE_DISPLAY_LENGTH = 200;
 
 export function shortenHeadline(headline: string, maxLength = HEADLINE_DISPLAY_LENGTH): string {
-  if (headline.length <= maxLength) return headline;
-  const cut = [...headline].slice(0, maxLength).join('');
+  const characters = [...headline];
+  if (characters.length <= maxLength) return headline;
+  const cut = characters.slice(0, maxLength).join('');
   const atWord = cut.lastIndexOf(' ') > maxLength * 0.6 ? cut.slice(0, cut.lastIndexOf(' ')) : cut;
   return `${atWord.trimEnd()}…`;
 }
