@@ -18,6 +18,7 @@
     saved = {};
   }
   var root = document.documentElement;
+  root.setAttribute('data-js', 'on');
   for (var name in attributes) {
     var value = saved[name];
     root.setAttribute(attributes[name], allowed[name].indexOf(value) === -1 ? defaults[name] : value);

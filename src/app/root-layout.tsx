@@ -55,7 +55,7 @@ export function RootLayout({ articles }: { articles: readonly Article[] }) {
                 <li>
                   <NavItem to={paths.highlights.getHref()}>Highlights</NavItem>
                 </li>
-                <li>
+                <li data-needs-js>
                   <button type="button" aria-haspopup="dialog" onClick={() => setDialog('settings')} className={headerButtonClass}>
                     Settings
                   </button>
@@ -68,7 +68,7 @@ export function RootLayout({ articles }: { articles: readonly Article[] }) {
         <main id="main" tabIndex={-1} className="outline-none">
           <Outlet />
         </main>
-        <footer className="mx-auto max-w-3xl px-4 py-8 text-sm text-stone-600 print:hidden dark:text-stone-400">
+        <footer data-needs-js className="mx-auto max-w-3xl px-4 py-8 text-sm text-stone-600 print:hidden dark:text-stone-400">
           <button type="button" aria-haspopup="dialog" onClick={showShortcuts} className="min-h-11 underline underline-offset-2">
             Keyboard shortcuts
           </button>

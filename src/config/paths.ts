@@ -5,6 +5,9 @@ import type { SortOrder } from '../domain/articles/filter-articles.ts';
  * URL by hand. Hrefs are app paths (under the router's basename) ending in "/", the folder whose
  * index.html the build writes for that route, so a static host serves them without a redirect.
  */
+/** The query parameter that opens an article at one highlight (`?highlight=<id>`). */
+export const HIGHLIGHT_QUERY_PARAM = 'highlight';
+
 export const paths = {
   library: {
     path: '/',
@@ -19,7 +22,7 @@ export const paths = {
   article: {
     path: '/article/:slug',
     getHref: (slug: string, options: { highlight?: string } = {}) =>
-      `/article/${encodeURIComponent(slug)}/${options.highlight ? `?highlight=${encodeURIComponent(options.highlight)}` : ''}`,
+      `/article/${encodeURIComponent(slug)}/${options.highlight ? `?${HIGHLIGHT_QUERY_PARAM}=${encodeURIComponent(options.highlight)}` : ''}`,
   },
   highlights: {
     path: '/highlights',

@@ -10,8 +10,8 @@ export interface DocumentBox {
 
 const EDGE_MARGIN = 8;
 
-/** The box of an element in document coordinates (what scrolls with the page). */
-export function documentBox(element: Element): DocumentBox {
+/** The box of an element or range in document coordinates (what scrolls with the page). */
+export function documentBox(element: Element | Range): DocumentBox {
   const rect = element.getBoundingClientRect();
   return { top: rect.top + window.scrollY, bottom: rect.bottom + window.scrollY, left: rect.left + window.scrollX, right: rect.right + window.scrollX };
 }

@@ -1,11 +1,13 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useId, useRef, type ReactNode } from 'react';
 
 /**
  * A modal built on the native <dialog>: the browser makes the rest of the page inert (focus stays
- * inside), Escape closes it, and focus goes back to the control that opened it.
+ * inside; the app's shortcut handlers also stand down while one is open), Escape closes it, and
+ * focus goes back to the control that opened it.
  */
 export function ModalDialog({ title, open, onClose, children }: { title: string; open: boolean; onClose: () => void; children: ReactNode }) {
   const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
   const opener = useRef<Element | null>(null);
 
   useEffect(() => {
@@ -24,7 +26,7 @@ export function ModalDialog({ title, open, onClose, children }: { title: string;
     // eslint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/no-noninteractive-element-interactions
     <dialog
       ref={ref}
-      aria-labelledby="modal-dialog-title"
+      aria-labelledby={titleId}
       onClose={() => {
         onClose();
         if (opener.current instanceof HTMLElement) opener.current.focus();
@@ -38,7 +40,7 @@ export function ModalDialog({ title, open, onClose, children }: { title: string;
       {open && (
         <div className="p-5">
           <div className="mb-4 flex items-center justify-between gap-4">
-            <h2 id="modal-dialog-title" className="text-xl font-semibold">
+            <h2 id={titleId} className="text-xl font-semibold">
               {title}
             </h2>
             <button type="button" onClick={() => ref.current?.close()} className="min-h-11 rounded-md px-3 font-medium underline underline-offset-2">

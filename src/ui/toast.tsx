@@ -52,7 +52,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
         {toast && (
           <div
             key={toast.key}
-            className="pointer-events-auto flex max-w-full items-center gap-3 rounded-lg bg-stone-900 px-4 py-2 text-white shadow-lg dark:bg-stone-100 dark:text-stone-900"
+            className="on-dark pointer-events-auto flex max-w-full items-center gap-3 rounded-lg bg-stone-900 px-4 py-2 text-white shadow-lg dark:bg-stone-100 dark:text-stone-900"
           >
             <span>{toast.message}</span>
             {toast.action && (

@@ -9,33 +9,49 @@ export interface ArticleGroup {
 }
 
 /**
- * Highlights grouped by article, and the orphans: those whose article is gone or whose passage
- * can no longer be found in it. By default groups follow the articles' order and each group the
- * text; with `keepGivenOrder` (a list sorted by time) groups and items keep the order given.
+ * Where each highlight is in its article's current text: its start offset, or null for an orphan
+ * (its article is gone, or its passage can no longer be found). The costly step: run it when the
+ * highlights or articles change, not on every keystroke of a search.
  */
-export function groupHighlights(
+export function locateHighlights(highlights: readonly Highlight[], articles: readonly Article[]): Map<string, number | null> {
+  const articleById = new Map(articles.map((a) => [a.id, a]));
+  const texts = new Map<string, string>();
+  const located = new Map<string, number | null>();
+  for (const highlight of highlights) {
+    const article = articleById.get(highlight.articleId);
+    if (!article) {
+      located.set(highlight.id, null);
+      continue;
+    }
+    let text = texts.get(article.id);
+    if (text === undefined) {
+      text = articleText(article.paragraphs);
+      texts.set(article.id, text);
+    }
+    located.set(highlight.id, anchorQuote(text, highlight.quote, highlight.position)?.start ?? null);
+  }
+  return located;
+}
+
+/**
+ * Highlights grouped by article, and the orphans. By default groups follow the articles' order
+ * and each group the text; with `keepGivenOrder` (a list sorted by time) groups and items keep
+ * the order given. `located` comes from `locateHighlights`.
+ */
+export function groupLocatedHighlights(
   highlights: readonly Highlight[],
   articles: readonly Article[],
+  located: ReadonlyMap<string, number | null>,
   keepGivenOrder = false,
 ): { groups: ArticleGroup[]; orphans: Highlight[] } {
   const articleById = new Map(articles.map((a, index) => [a.id, { article: a, index }]));
-  const texts = new Map<string, string>();
   const placed = new Map<string, { highlight: Highlight; start: number }[]>();
   const orphans: Highlight[] = [];
   for (const highlight of highlights) {
+    const start = located.get(highlight.id);
     const known = articleById.get(highlight.articleId);
-    if (!known) {
-      orphans.push(highlight);
-      continue;
-    }
-    let text = texts.get(known.article.id);
-    if (text === undefined) {
-      text = articleText(known.article.paragraphs);
-      texts.set(known.article.id, text);
-    }
-    const span = anchorQuote(text, highlight.quote, highlight.position);
-    if (!span) orphans.push(highlight);
-    else placed.set(known.article.id, [...(placed.get(known.article.id) ?? []), { highlight, start: span.start }]);
+    if (start === null || start === undefined || !known) orphans.push(highlight);
+    else placed.set(known.article.id, [...(placed.get(known.article.id) ?? []), { highlight, start }]);
   }
   const entries = [...placed];
   if (!keepGivenOrder) {
@@ -44,6 +60,15 @@ export function groupHighlights(
   }
   const groups = entries.map(([id, items]) => ({ article: (articleById.get(id) as { article: Article }).article, highlights: items.map((p) => p.highlight) }));
   return { groups, orphans };
+}
+
+/** Highlights grouped by article, and the orphans (see groupLocatedHighlights). */
+export function groupHighlights(
+  highlights: readonly Highlight[],
+  articles: readonly Article[],
+  keepGivenOrder = false,
+): { groups: ArticleGroup[]; orphans: Highlight[] } {
+  return groupLocatedHighlights(highlights, articles, locateHighlights(highlights, articles), keepGivenOrder);
 }
 
 export function countHighlightsByArticle(highlights: readonly Highlight[]): Map<string, number> {

@@ -153,7 +153,7 @@ describe('createHighlightStorage', () => {
     it('backs up a value with an unknown version', () => {
       const raw = JSON.stringify({ version: 3, highlights: [makeHighlight()] });
       const area = createFakeStorage({ [HIGHLIGHTS_STORAGE_KEY]: raw });
-      expect(createHighlightStorage(() => area).load().problem).toBe('the saved highlights have an unknown version (3)');
+      expect(createHighlightStorage(() => area).load().problem).toBe('the saved highlights have an unknown version (3), from a newer version of the reader');
       expect(backedUpValues(area)).toEqual([raw]);
     });
 

@@ -12,11 +12,13 @@ export const HIGHLIGHTS_STORAGE_KEY = 'broadsheet:highlights';
 /** Unreadable stored values are copied under this prefix before anything is written over them. */
 export const UNREADABLE_BACKUP_PREFIX = `${HIGHLIGHTS_STORAGE_KEY}:unreadable:`;
 
-export type SaveFailure = 'unavailable' | 'quota-exceeded' | 'kept-unreadable';
+export type SaveFailure = 'unavailable' | 'quota-exceeded' | 'kept-unreadable' | 'newer-version';
 export type SaveOutcome = { ok: true; stored: StoredHighlights } | { ok: false; reason: SaveFailure };
 
 export interface LoadOutcome {
   stored: StoredHighlights;
+  /** The stored value was written by a newer version: saving is refused until reload. */
+  newer?: boolean;
   /** Why some of the stored value could not be used (it was backed up); null when all was read. */
   problem: string | null;
   /** False when storage cannot be used at all: highlights then live only as long as the tab. */
@@ -29,6 +31,8 @@ export interface HighlightStorage {
   save(stored: StoredHighlights): SaveOutcome;
   /** Calls back when another tab changes the stored highlights. */
   watch(onExternalChange: () => void): () => void;
+  /** Every backed-up unreadable value, by key, so the reader can download them. */
+  backups(): Record<string, string>;
 }
 
 function isQuotaError(error: unknown): boolean {
@@ -62,6 +66,9 @@ export function createHighlightStorage(getArea: () => Storage, events?: StorageE
   // Set when a stored value could not be read and could not be backed up either: writing then
   // would destroy the only copy, so saving is refused until the reader exports or clears it.
   let unreadableWithoutBackup = false;
+  // Set when the stored value was written by a newer version of the app (an old tab kept open):
+  // this version cannot read it, so it must not write over it either.
+  let newerVersionStored = false;
 
   const area = (): Storage | null => {
     try {
@@ -77,6 +84,7 @@ export function createHighlightStorage(getArea: () => Storage, events?: StorageE
     load() {
       // Whatever made saving unsafe before is judged afresh on every load.
       unreadableWithoutBackup = false;
+      newerVersionStored = false;
       const storage = area();
       let raw: string | null;
       try {
@@ -85,7 +93,8 @@ export function createHighlightStorage(getArea: () => Storage, events?: StorageE
       } catch {
         return { stored: EMPTY_STORED_HIGHLIGHTS, problem: null, available: false };
       }
-      const { stored, problem } = readStoredHighlights(raw);
+      const { stored, problem, newer } = readStoredHighlights(raw);
+      newerVersionStored = newer ?? false;
       if (problem && raw !== null) {
         try {
           backUp(storage, raw);
@@ -94,9 +103,10 @@ export function createHighlightStorage(getArea: () => Storage, events?: StorageE
           unreadableWithoutBackup = true;
         }
       }
-      return { stored, problem, available: true };
+      return { stored, problem, available: true, ...(newerVersionStored ? { newer: true } : {}) };
     },
     save(stored) {
+      if (newerVersionStored) return { ok: false, reason: 'newer-version' };
       if (unreadableWithoutBackup) return { ok: false, reason: 'kept-unreadable' };
       const storage = area();
       if (!storage) return { ok: false, reason: 'unavailable' };
@@ -111,6 +121,21 @@ export function createHighlightStorage(getArea: () => Storage, events?: StorageE
       } catch (error) {
         return { ok: false, reason: isQuotaError(error) ? 'quota-exceeded' : 'unavailable' };
       }
+    },
+    backups() {
+      const storage = area();
+      const found: Record<string, string> = {};
+      if (!storage) return found;
+      try {
+        for (let index = 0; index < storage.length; index += 1) {
+          const key = storage.key(index);
+          const value = key?.startsWith(UNREADABLE_BACKUP_PREFIX) ? storage.getItem(key) : null;
+          if (key && value !== null) found[key] = value;
+        }
+      } catch {
+        // Storage went away: there is nothing to offer.
+      }
+      return found;
     },
     watch(onExternalChange) {
       if (!events) return () => {};

@@ -25,6 +25,7 @@ function memoryStorage(loaded: Partial<LoadOutcome> = {}, outcomes: SaveOutcome[
   let onExternalChange: (() => void) | null = null;
   const storage: HighlightStorage = {
     load: () => ({ stored: storedOf([]), problem: null, available: true, ...loaded }),
+    backups: () => ({}),
     save: (stored) => {
       saves.push(stored);
       return outcomes.shift() ?? { ok: true, stored };
@@ -568,5 +569,24 @@ describe('createHighlightStore', () => {
     const added = tab(area, clock).add(newHighlight(4, 12)) as Highlight;
     expect(tab(area, clock).getSnapshot()).toEqual({ highlights: [added], notice: null });
     expect(area.values.get(HIGHLIGHTS_STORAGE_KEY)).toBe(serializeStoredHighlights(storedOf([added])));
+  });
+});
+
+describe('a value saved by a newer version of the reader', () => {
+  it('is not written over: saves are refused and the reader is told to reload', () => {
+    const raw = JSON.stringify({ version: 99, highlights: [] });
+    const area = createFakeStorage({ [HIGHLIGHTS_STORAGE_KEY]: raw });
+    const store = createHighlightStore(createHighlightStorage(() => area));
+    expect(store.getSnapshot().notice?.kind).toBe('newer-version');
+    store.add(newHighlight(4, 12));
+    expect(area.getItem(HIGHLIGHTS_STORAGE_KEY)).toBe(raw);
+    expect(store.getSnapshot().highlights).toHaveLength(1);
+    expect(store.getSnapshot().notice?.kind).toBe('newer-version');
+  });
+
+  it('offers every backed-up unreadable value for download', () => {
+    const area = createFakeStorage({ [HIGHLIGHTS_STORAGE_KEY]: '{broken' });
+    const store = createHighlightStore(createHighlightStorage(() => area));
+    expect(Object.values(store.backups())).toEqual(['{broken']);
   });
 });

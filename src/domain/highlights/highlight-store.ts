@@ -47,6 +47,8 @@ export interface HighlightStore {
   dismissNotice(): void;
   /** Stops listening to other tabs. */
   dispose(): void;
+  /** Backed-up stored values that could not be read, by key. */
+  backups(): Record<string, string>;
 }
 
 /** 128 random bits as hex. crypto.randomUUID needs a secure context; static sites are often served over plain HTTP. */
@@ -60,7 +62,8 @@ export const NOTICE_MESSAGES: Record<NoticeKind, string> = {
   'quota-exceeded':
     'Your last change could not be saved: the browser’s storage for this site is full. It stays on screen until you close this tab; export your highlights to keep them.',
   'kept-unreadable': 'Saved highlights could not be read or backed up, so new changes are not being saved over them. Export your highlights to keep them.',
-  unreadable: 'Some saved highlights could not be read. The saved data was kept aside unchanged, and everything readable is shown.',
+  'newer-version': 'Your highlights were saved by a newer version of the reader. Reload the page to use it; changes made here are not saved, so nothing is overwritten.',
+  unreadable: 'Some saved highlights could not be read. A copy of the saved data was kept aside unchanged (you can download it), and everything readable is shown.',
 };
 
 const notice = (kind: NoticeKind): StorageNotice => ({ kind, message: NOTICE_MESSAGES[kind] });
@@ -79,7 +82,13 @@ export function createHighlightStore(storage: HighlightStorage, options: { now?:
   let stored: StoredHighlights = loaded.stored;
   let snapshot: HighlightsSnapshot = {
     highlights: stored.highlights,
-    notice: !loaded.available ? notice('unavailable') : loaded.problem ? { kind: 'unreadable', message: `${NOTICE_MESSAGES.unreadable} (${loaded.problem})` } : null,
+    notice: !loaded.available
+      ? notice('unavailable')
+      : loaded.newer
+        ? notice('newer-version')
+        : loaded.problem
+          ? { kind: 'unreadable', message: `${NOTICE_MESSAGES.unreadable} (${loaded.problem})` }
+          : null,
   };
 
   const publish = (next: HighlightsSnapshot) => {
@@ -165,6 +174,7 @@ export function createHighlightStore(storage: HighlightStorage, options: { now?:
     dispose() {
       stopWatching();
     },
+    backups: () => storage.backups(),
   };
 }
 

@@ -1,5 +1,9 @@
 import * as v from 'valibot';
 
+/** Bounds on what a stored or imported highlight may hold, so anchoring stays fast on every render. */
+export const MAX_QUOTE_LENGTH = 100_000;
+const MAX_CONTEXT_LENGTH = 1_000;
+
 /**
  * A highlight stores both W3C Web Annotation selectors, as Hypothesis does: the position is fast
  * and exact while the text is unchanged; the quote with its context finds the passage again when
@@ -7,9 +11,9 @@ import * as v from 'valibot';
  */
 export const TextQuoteSelectorSchema = v.object({
   type: v.literal('TextQuoteSelector'),
-  exact: v.pipe(v.string(), v.minLength(1, 'the quote is empty')),
-  prefix: v.string(),
-  suffix: v.string(),
+  exact: v.pipe(v.string(), v.minLength(1, 'the quote is empty'), v.maxLength(MAX_QUOTE_LENGTH, `the quote is longer than ${MAX_QUOTE_LENGTH} characters`)),
+  prefix: v.pipe(v.string(), v.maxLength(MAX_CONTEXT_LENGTH)),
+  suffix: v.pipe(v.string(), v.maxLength(MAX_CONTEXT_LENGTH)),
 });
 
 export const TextPositionSelectorSchema = v.pipe(

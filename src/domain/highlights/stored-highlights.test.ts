@@ -54,11 +54,12 @@ describe('readStoredHighlights', () => {
     expect(readStoredHighlights(raw)).toEqual({ stored: EMPTY_STORED_HIGHLIGHTS, problem: 'the saved highlights have no version' });
   });
 
-  it('reports an unknown version without reading its highlights', () => {
+  it('reports an unknown version without reading its highlights, marking a newer one as such', () => {
     const highlights = [makeHighlight()];
     expect(readStoredHighlights(JSON.stringify({ version: 3, highlights }))).toEqual({
       stored: EMPTY_STORED_HIGHLIGHTS,
-      problem: 'the saved highlights have an unknown version (3)',
+      problem: 'the saved highlights have an unknown version (3), from a newer version of the reader',
+      newer: true,
     });
     expect(readStoredHighlights(JSON.stringify({ version: '2', highlights })).problem).toBe('the saved highlights have an unknown version ("2")');
     expect(readStoredHighlights(JSON.stringify({ version: null, highlights })).problem).toBe('the saved highlights have an unknown version (null)');
@@ -205,9 +206,9 @@ describe('migrateStoredValue', () => {
     [{ version: 2 }, 'the saved highlights have no list of highlights'],
     [{ version: 1, highlights: {} }, 'the saved highlights have no list of highlights'],
     [{ version: 0, highlights: [] }, 'the saved highlights have an unknown version (0)'],
-    [{ version: 99, highlights: [] }, 'the saved highlights have an unknown version (99)'],
+    [{ version: 99, highlights: [] }, 'the saved highlights have an unknown version (99), from a newer version of the reader'],
   ])('says why %j cannot be upgraded', (value, error) => {
-    expect(migrateStoredValue(value)).toEqual({ error });
+    expect(migrateStoredValue(value)).toMatchObject({ error });
   });
 });
 

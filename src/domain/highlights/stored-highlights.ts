@@ -39,7 +39,7 @@ function migrateV1(stored: StoredHighlightsV1): CurrentShape {
  * Upgrades any older stored value to the current shape, one version at a time, or says why it
  * cannot. Records are not validated here: that is done one by one, so one bad record loses nothing else.
  */
-export function migrateStoredValue(value: unknown): CurrentShape | { error: string } {
+export function migrateStoredValue(value: unknown): CurrentShape | { error: string; newer?: boolean } {
   if (!isRecord(value)) return { error: 'the saved highlights are not an object' };
   if (!('version' in value)) return { error: 'the saved highlights have no version' };
   if (!Array.isArray(value.highlights)) return { error: 'the saved highlights have no list of highlights' };
@@ -49,6 +49,9 @@ export function migrateStoredValue(value: unknown): CurrentShape | { error: stri
     const deleted = value.deleted === undefined ? [] : Array.isArray(value.deleted) ? value.deleted : [value.deleted];
     return { version: 2, highlights: value.highlights, deleted };
   }
+  if (typeof value.version === 'number' && value.version > HIGHLIGHTS_STORAGE_VERSION) {
+    return { error: `the saved highlights have an unknown version (${value.version}), from a newer version of the reader`, newer: true };
+  }
   return { error: `the saved highlights have an unknown version (${JSON.stringify(value.version)})` };
 }
 
@@ -56,6 +59,8 @@ export interface ReadStoredResult {
   stored: StoredHighlights;
   /** Why some or all of the value could not be used; null when all of it was read. */
   problem: string | null;
+  /** Written by a newer version of the app: this one must not write over it. */
+  newer?: boolean;
 }
 
 /** Reads a stored value. Never throws: whatever validates is kept, the rest is reported. */
@@ -68,7 +73,7 @@ export function readStoredHighlights(raw: string | null): ReadStoredResult {
     return { stored: EMPTY_STORED_HIGHLIGHTS, problem: 'the saved highlights are not valid JSON' };
   }
   const current = migrateStoredValue(parsed);
-  if ('error' in current) return { stored: EMPTY_STORED_HIGHLIGHTS, problem: current.error };
+  if ('error' in current) return { stored: EMPTY_STORED_HIGHLIGHTS, problem: current.error, ...(current.newer ? { newer: true } : {}) };
 
   const highlights: Highlight[] = [];
   const seen = new Set<string>();

@@ -19,6 +19,7 @@ import { migrateStoredValue } from './stored-highlights.ts';
 const ANNOTATION_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 const OWN_NAMESPACE = { bs: 'urn:broadsheet:' };
 const ID_PREFIX = 'urn:broadsheet:highlight:';
+const SAFE_ID = /^\S{1,200}$/;
 
 export interface ArticleRef {
   id: string;
@@ -121,8 +122,10 @@ function fromAnnotation(value: unknown, context: ImportContext): Highlight | str
   const tag = bodies.find((b) => b.purpose === 'tagging' && HIGHLIGHT_COLORS.includes(b.value as never))?.value;
   const article = context.findArticle({ articleId: annotation['bs:articleId'], source: annotation.target.source });
   const created = annotation.created ?? context.now.toISOString();
+  const givenId = annotation.id?.startsWith(ID_PREFIX) ? annotation.id.slice(ID_PREFIX.length) : annotation.id;
   const candidate = {
-    id: annotation.id?.startsWith(ID_PREFIX) ? annotation.id.slice(ID_PREFIX.length) : (annotation.id ?? context.makeId()),
+    // Ids are kept when they are plain tokens (they are joined with spaces in the page); others get a new one.
+    id: givenId && SAFE_ID.test(givenId) ? givenId : context.makeId(),
     // An article that is not in this build keeps the reference it had: the highlight is listed as an orphan.
     articleId: article?.id ?? annotation['bs:articleId'] ?? annotation.target.source,
     articleHeadline: annotation['bs:articleHeadline'] ?? article?.headline ?? '',
@@ -152,7 +155,7 @@ export function parseHighlightsImport(value: unknown, context: ImportContext): P
     if ('error' in current) return { error: current.error };
     current.highlights.forEach((record, index) => {
       const result = v.safeParse(HighlightSchema, record);
-      if (result.success) highlights.push(result.output);
+      if (result.success) highlights.push(SAFE_ID.test(result.output.id) ? result.output : { ...result.output, id: context.makeId() });
       else rejected.push({ record: index + 1, reason: describeIssues(result.issues) });
     });
     return { highlights, rejected, format: 'broadsheet' };

@@ -150,6 +150,7 @@ describe('settingsAttributes', () => {
   it('maps each display setting to its data attribute on <html>', () => {
     const settings: ReaderSettings = { theme: 'sepia', font: 'sans', textSize: '125', lineWidth: 'wide', lineSpacing: 'loose', shortcuts: true };
     expect(settingsAttributes(settings)).toEqual({
+      'data-js': 'on',
       'data-theme': 'sepia',
       'data-font': 'sans',
       'data-text-size': '125',
@@ -160,6 +161,7 @@ describe('settingsAttributes', () => {
 
   it('gives the default attributes for the default settings', () => {
     expect(settingsAttributes(DEFAULTS)).toEqual({
+      'data-js': 'on',
       'data-theme': 'system',
       'data-font': 'serif',
       'data-text-size': '100',
@@ -211,7 +213,7 @@ describe('public/apply-settings.js agrees with settingsAttributes', () => {
     resetRootAttributes();
   });
 
-  it('sets the five data attributes and nothing else on <html>', () => {
+  it('sets exactly the data attributes settingsAttributes gives on <html>', () => {
     expect(attributesFromScript(null)).toEqual(settingsAttributes(DEFAULTS));
     expect(document.documentElement.getAttributeNames().sort()).toEqual(Object.keys(settingsAttributes(DEFAULTS)).sort());
   });

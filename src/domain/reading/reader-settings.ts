@@ -37,9 +37,13 @@ export function parseSettings(raw: string | null): ReaderSettings {
   }
 }
 
-/** The data attributes on <html> that the stylesheet reads. */
+/**
+ * The data attributes on <html> that the stylesheet reads. `data-js` says scripts run: without
+ * it (JavaScript off) the controls that need them are hidden and the page is plain reading.
+ */
 export function settingsAttributes(settings: ReaderSettings): Record<string, string> {
   return {
+    'data-js': 'on',
     'data-theme': settings.theme,
     'data-font': settings.font,
     'data-text-size': settings.textSize,

@@ -97,7 +97,9 @@ export function createReadingProgressStore(getArea: () => Storage, now: () => Da
       return () => listeners.delete(listener);
     },
     update(change) {
-      snapshot = change(snapshot, now());
+      // Start from what is stored now, so another tab's positions are not written over.
+      const stored = read();
+      snapshot = change({ ...snapshot, ...stored }, now());
       try {
         getArea().setItem(READING_PROGRESS_KEY, JSON.stringify(snapshot));
       } catch {

@@ -35,7 +35,8 @@ export function ArticlePage({ article, previous, next, children, progress }: Art
           <div className="mt-3 flex flex-wrap gap-x-2 font-sans text-sm text-stone-600 dark:text-stone-400">
             <span>{article.readingMinutes} min read</span>
             <span aria-hidden="true">·</span>
-            <span>{article.wordCount.toLocaleString()} words</span>
+            {/* A fixed locale: the prerendered page and the reader's browser must print the same digits. */}
+            <span>{article.wordCount.toLocaleString('en')} words</span>
             {progress && <span aria-hidden="true">·</span>}
             {progress}
           </div>

@@ -1,4 +1,4 @@
-import { useId, useState, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { HIGHLIGHT_COLOR_LABELS, HIGHLIGHT_COLORS, MAX_NOTE_LENGTH, type Highlight, type HighlightColor } from '../../domain/highlights/highlight';
 
 export interface HighlightEditorProps {
@@ -16,6 +16,12 @@ export interface HighlightEditorProps {
 export function HighlightEditor({ highlight, onColor, onSaveNote, onRemove, focusNote = false, share }: HighlightEditorProps) {
   const noteId = useId();
   const [note, setNote] = useState(highlight.note);
+  const noteRef = useRef<HTMLTextAreaElement>(null);
+
+  // Not autoFocus: that scrolls to the field before its floating panel has been placed.
+  useEffect(() => {
+    if (focusNote) noteRef.current?.focus({ preventScroll: true });
+  }, [focusNote]);
   const changed = note !== highlight.note;
 
   return (
@@ -49,10 +55,9 @@ export function HighlightEditor({ highlight, onColor, onSaveNote, onRemove, focu
         <textarea
           id={noteId}
           value={note}
+          ref={noteRef}
           maxLength={MAX_NOTE_LENGTH}
           rows={3}
-          // eslint-disable-next-line jsx-a11y/no-autofocus -- the reader asked to write a note
-          autoFocus={focusNote}
           onChange={(event) => setNote(event.target.value)}
           onKeyDown={(event) => {
             if (event.key === 'Enter' && (event.metaKey || event.ctrlKey)) {

@@ -37,7 +37,8 @@ export function HighlightMenu({
   const chosen = highlights.find((h) => h.id === chosenId);
 
   useEffect(() => {
-    if (!focusNote || !chosen) panelRef.current?.querySelector<HTMLElement>('button')?.focus();
+    // preventScroll: the panel may not be placed yet, and focusing it must not jump the page.
+    if (!focusNote || !chosen) panelRef.current?.querySelector<HTMLElement>('button')?.focus({ preventScroll: true });
     // Focus moves when the view inside the panel changes (choosing one of several highlights).
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [chosenId]);

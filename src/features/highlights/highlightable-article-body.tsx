@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { useSearchParams } from 'react-router-dom';
+import { HIGHLIGHT_QUERY_PARAM } from '../../config/paths';
 import type { Article } from '../../domain/articles/article';
 import { paragraphStarts } from '../../domain/articles/article-text';
 import { HIGHLIGHT_COLOR_LABELS, type Highlight, type HighlightColor, type TextSpan } from '../../domain/highlights/highlight';
@@ -11,8 +12,6 @@ import { useArticleAnchors } from './use-article-anchors';
 import { useArticleKeys } from './use-article-keys';
 import { useLastColor } from './use-last-color';
 import { selectedSpan, useTextSelection } from './use-text-selection';
-
-export const HIGHLIGHT_QUERY_PARAM = 'highlight';
 
 function markOf(target: EventTarget | null): HTMLElement | null {
   return target instanceof Element ? target.closest<HTMLElement>('mark[data-highlight-ids]') : null;
@@ -76,6 +75,10 @@ export function HighlightableArticleBody({ article }: { article: Article }) {
     clearSelection();
     if (!highlight) return;
     setAnnouncement(`Highlighted ${HIGHLIGHT_COLOR_LABELS[color].toLowerCase()}: ${highlight.quote.exact}`);
+    // Keyboard users land on the new mark (drawn in the next render), not on <body>.
+    if (!withNote && toolbarRef.current?.contains(document.activeElement)) {
+      requestAnimationFrame(() => findMark(highlight.id)?.focus({ preventScroll: true }));
+    }
     // The new mark is drawn in the same render as the menu, which measures it once it is there.
     if (withNote) setMenu({ ids: [highlight.id], markOf: highlight.id, mark: null, focusNote: true });
   };
@@ -93,14 +96,22 @@ export function HighlightableArticleBody({ article }: { article: Article }) {
     },
     onTabToToolbar: () => {
       const toolbar = toolbarRef.current;
-      if (!selection || !toolbar || toolbar.contains(document.activeElement)) return false;
-      toolbar.querySelector('button')?.focus();
-      return true;
+      const active = document.activeElement;
+      // Only from the selection's own place (the text or nowhere), once: Tab must still leave.
+      const fromText = active === document.body || active === null || (rootRef.current?.contains(active) ?? false);
+      if (!selection || !toolbar || !fromText) return false;
+      const first = toolbar.querySelector('button');
+      first?.focus({ preventScroll: true });
+      return document.activeElement === first;
     },
     onEscape: () => {
       if (!selection) return;
+      // Back to the paragraph the selection started in, not to <body>.
+      const range = document.getSelection()?.rangeCount ? document.getSelection()?.getRangeAt(0) : null;
+      const paragraph = range?.startContainer.parentElement?.closest<HTMLElement>('p[data-text-start]');
       document.getSelection()?.removeAllRanges();
       clearSelection();
+      paragraph?.focus({ preventScroll: true });
     },
   });
 

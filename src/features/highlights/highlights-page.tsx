@@ -15,7 +15,7 @@ import {
   sortHighlights,
   type HighlightSort,
 } from '../../domain/highlights/filter-highlights';
-import { groupHighlights } from '../../domain/highlights/group-highlights';
+import { groupLocatedHighlights, locateHighlights } from '../../domain/highlights/group-highlights';
 import { HIGHLIGHT_COLOR_LABELS, HIGHLIGHT_COLORS, type Highlight } from '../../domain/highlights/highlight';
 import { HighlightEditor } from './highlight-editor';
 import { useHighlights, useHighlightStore } from './highlights-context';
@@ -97,10 +97,12 @@ export function HighlightsPage({ articles }: { articles: readonly Article[] }) {
   const sort: HighlightSort = isHighlightSort(sortParam) ? sortParam : 'article';
 
   const articleOrder = useMemo(() => new Map(articles.map((a, index) => [a.id, index])), [articles]);
+  // Anchoring (the costly part) runs when highlights change, not on every keystroke of the search.
+  const located = useMemo(() => locateHighlights(highlights, articles), [highlights, articles]);
   const { groups, orphans } = useMemo(() => {
     const shown = sortHighlights(filterHighlights(highlights, { query, color, articleId }), sort, articleOrder);
-    return groupHighlights(shown, articles, sort !== 'article');
-  }, [highlights, query, color, articleId, sort, articleOrder, articles]);
+    return groupLocatedHighlights(shown, articles, located, sort !== 'article');
+  }, [highlights, located, query, color, articleId, sort, articleOrder, articles]);
   const articlesWithHighlights = articles.filter((a) => highlights.some((h) => h.articleId === a.id));
   const shownCount = groups.reduce((sum, g) => sum + g.highlights.length, 0) + orphans.length;
   const filtered = query !== '' || color !== null || articleId !== null;
@@ -162,8 +164,9 @@ export function HighlightsPage({ articles }: { articles: readonly Article[] }) {
       )}
 
       {groups.map(({ article, highlights: own }) => (
-        <section key={article.id} aria-labelledby={`group-${article.id}`} className="mt-10">
-          <h2 id={`group-${article.id}`} dir="auto" className="font-serif text-xl font-semibold">
+        // Labelled by slug: ids are file names and may hold spaces, which break an id reference.
+        <section key={article.id} aria-labelledby={`group-${article.slug}`} className="mt-10">
+          <h2 id={`group-${article.slug}`} dir="auto" className="font-serif text-xl font-semibold">
             <AppLink to={paths.article.getHref(article.slug)} className="headline-link">
               {article.headline}
             </AppLink>

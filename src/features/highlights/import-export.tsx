@@ -16,7 +16,7 @@ export function ImportExport({ articles }: { articles: readonly Article[] }) {
   const buttonClass = 'min-h-11 rounded-md border border-stone-400 px-4 font-medium hover:bg-stone-100 dark:border-stone-500 dark:hover:bg-stone-800';
 
   return (
-    <section aria-labelledby="export-import" className="mt-12 border-t border-stone-200 pt-6 dark:border-stone-700">
+    <section data-needs-js aria-labelledby="export-import" className="mt-12 border-t border-stone-200 pt-6 dark:border-stone-700">
       <h2 id="export-import" className="text-xl font-semibold">
         Export and import
       </h2>

@@ -32,7 +32,7 @@ export function SelectionToolbar({ selection, lastColor, onHighlight, ref }: Sel
       className="z-50 select-none"
       data-testid="selection-toolbar"
     >
-      <div ref={ref} role="group" aria-label="Highlight the selection" className="flex items-center gap-0.5 rounded-lg bg-stone-900 p-1 shadow-lg dark:bg-stone-100">
+      <div ref={ref} role="group" aria-label="Highlight the selection" className="on-dark flex items-center gap-0.5 rounded-lg bg-stone-900 p-1 shadow-lg dark:bg-stone-100">
         {colors.map((color) => (
           <button key={color} type="button" aria-label={`Highlight ${HIGHLIGHT_COLOR_LABELS[color].toLowerCase()}`} onMouseDown={keepSelection} onClick={() => onHighlight(color, false)} className={buttonClass}>
             <span className="swatch size-6" data-color={color} aria-hidden="true" />

@@ -36,7 +36,8 @@ export function useArticleKeys(rootRef: RefObject<HTMLElement | null>, handlers:
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       const root = rootRef.current;
-      if (!root || !isShortcutEvent(event)) return;
+      // A modal dialog owns the keyboard: nothing behind it reacts.
+      if (!root || !isShortcutEvent(event) || document.querySelector('dialog[open]')) return;
       // Tab and Escape are the keyboard's ordinary keys, not shortcuts: they work even with shortcuts off.
       if (event.key === 'Tab' && !event.shiftKey) {
         if (latest.current.onTabToToolbar()) event.preventDefault();

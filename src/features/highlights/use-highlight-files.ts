@@ -1,4 +1,4 @@
-import { useCallback } from 'react';
+import { useCallback, useMemo } from 'react';
 import { paths } from '../../config/paths';
 import type { Article } from '../../domain/articles/article';
 import { highlightsToMarkdown } from '../../domain/highlights/export-markdown';
@@ -16,22 +16,24 @@ export function useHighlightFiles(articles: readonly Article[]) {
   const store = useHighlightStore();
   const { highlights } = useHighlights();
   const absoluteUrl = useAbsoluteUrl();
+  const byId = useMemo(() => new Map(articles.map((a) => [a.id, a])), [articles]);
+  const bySlug = useMemo(() => new Map(articles.map((a) => [a.slug, a])), [articles]);
 
   const articleRef = useCallback(
     (articleId: string): ArticleRef | undefined => {
-      const article = articles.find((a) => a.id === articleId);
+      const article = byId.get(articleId);
       if (!article) return undefined;
       return { id: article.id, headline: article.headline, url: absoluteUrl(paths.article.getHref(article.slug)) };
     },
-    [articles, absoluteUrl],
+    [byId, absoluteUrl],
   );
 
   const passageUrl = useCallback(
     (highlight: Highlight) => {
-      const article = articles.find((a) => a.id === highlight.articleId);
+      const article = byId.get(highlight.articleId);
       return article && absoluteUrl(paths.article.getHref(article.slug, { highlight: highlight.id }));
     },
-    [articles, absoluteUrl],
+    [byId, absoluteUrl],
   );
 
   const stamp = () => new Date().toISOString().slice(0, 10);
@@ -53,17 +55,31 @@ export function useHighlightFiles(articles: readonly Article[]) {
     } catch {
       return { ok: false, error: `${file.name} is not a JSON file.` };
     }
+    try {
+      return importParsed(file.name, parsed);
+    } catch (error) {
+      return { ok: false, error: `${file.name} could not be imported (${error instanceof Error ? error.message : 'unknown error'}). Nothing was changed.` };
+    }
+  };
+
+  const importParsed = (fileName: string, parsed: unknown): ImportReport => {
     const result = parseHighlightsImport(parsed, {
       makeId: newHighlightId,
       now: new Date(),
       findArticle: ({ articleId, source }) => {
-        const byId = articleId ? articles.find((a) => a.id === articleId) : undefined;
-        if (byId) return byId;
-        const slug = decodeURIComponent(/\/article\/([^/?#]+)/.exec(source)?.[1] ?? '');
-        return articles.find((a) => a.slug === slug);
+        const known = articleId ? byId.get(articleId) : undefined;
+        if (known) return known;
+        const encoded = /\/article\/([^/?#]+)/.exec(source)?.[1] ?? '';
+        let slug: string;
+        try {
+          slug = decodeURIComponent(encoded);
+        } catch {
+          return undefined; // A malformed link matches no article: the highlight is kept as an orphan.
+        }
+        return bySlug.get(slug);
       },
     });
-    if ('error' in result) return { ok: false, error: `${file.name}: ${result.error}.` };
+    if ('error' in result) return { ok: false, error: `${fileName}: ${result.error}.` };
     return { ok: true, ...store.importHighlights(result.highlights), rejected: result.rejected };
   };
 

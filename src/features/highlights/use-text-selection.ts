@@ -1,6 +1,7 @@
 import { useEffect, useState, type RefObject } from 'react';
 import type { TextSpan } from '../../domain/highlights/highlight.ts';
 import { spanFromRange } from '../../domain/highlights/dom-text-position.ts';
+import { documentBox } from '../../ui/floating-panel.tsx';
 
 export interface TextSelection {
   span: TextSpan;
@@ -44,10 +45,9 @@ export function useTextSelection(rootRef: RefObject<HTMLElement | null>): [TextS
         setSelection(null);
         return;
       }
-      const rect = (document.getSelection() as Selection).getRangeAt(0).getBoundingClientRect();
       setSelection({
         span,
-        box: { top: rect.top + window.scrollY, bottom: rect.bottom + window.scrollY, left: rect.left + window.scrollX, right: rect.right + window.scrollX },
+        box: documentBox((document.getSelection() as Selection).getRangeAt(0)),
         touch: prefersTouch(lastPointer),
       });
     };

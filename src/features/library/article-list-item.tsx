@@ -18,7 +18,7 @@ export function ArticleListItem({ article, highlightCount, status, progress, onS
   return (
     <li className="py-5" data-status={status}>
       <h2 dir="auto" className="flex items-baseline gap-2 font-serif text-xl leading-snug font-semibold">
-        {status === 'unread' && <span className="inline-block size-2.5 shrink-0 rounded-full bg-blue-700 dark:bg-sky-300" aria-hidden="true" />}
+        {status === 'unread' && <span data-needs-js className="inline-block size-2.5 shrink-0 rounded-full bg-blue-700 dark:bg-sky-300" aria-hidden="true" />}
         <AppLink to={paths.article.getHref(article.slug)} className={`headline-link break-words ${status === 'read' ? 'font-normal' : ''}`} {...{ [LIST_LINK_ATTRIBUTE]: '' }}>
           {headline}
         </AppLink>
@@ -32,12 +32,14 @@ export function ArticleListItem({ article, highlightCount, status, progress, onS
         <span>
           {highlightCount} highlight{highlightCount === 1 ? '' : 's'}
         </span>
-        <span aria-hidden="true">·</span>
-        <span>
+        <span data-needs-js aria-hidden="true">
+          ·
+        </span>
+        <span data-needs-js>
           {READING_STATUS_LABELS[status]}
           {status === 'in-progress' && progress ? ` (${Math.round(progress.progress * 100)}%)` : ''}
         </span>
-        <button type="button" onClick={() => onSetRead(status !== 'read')} className="min-h-11 underline underline-offset-2 hover:no-underline">
+        <button type="button" data-needs-js onClick={() => onSetRead(status !== 'read')} className="min-h-11 underline underline-offset-2 hover:no-underline">
           {status === 'read' ? 'Mark as unread' : 'Mark as read'}
           <span className="sr-only">: {headline}</span>
         </button>

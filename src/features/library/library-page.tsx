@@ -75,7 +75,7 @@ export function LibraryPage({ articles, highlightCounts, reading = {}, onSetRead
           </p>
         </section>
       )}
-      <search className="mt-6 grid grid-cols-2 items-end gap-2 sm:grid-cols-[1fr_auto_auto] sm:gap-3">
+      <search data-needs-js className="mt-6 grid grid-cols-2 items-end gap-2 sm:grid-cols-[1fr_auto_auto] sm:gap-3">
         <div className="col-span-2 flex min-w-0 flex-col gap-1 sm:col-span-1">
           <label htmlFor="article-search" className="text-sm font-medium">
             Search articles

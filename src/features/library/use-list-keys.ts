@@ -9,7 +9,7 @@ export function useListKeys(): void {
   useEffect(() => {
     if (!enabled) return;
     const onKeyDown = (event: KeyboardEvent) => {
-      if (!isShortcutEvent(event) || (event.key !== 'j' && event.key !== 'k')) return;
+      if (!isShortcutEvent(event) || (event.key !== 'j' && event.key !== 'k') || document.querySelector('dialog[open]')) return;
       const links = [...document.querySelectorAll<HTMLElement>(`main [${LIST_LINK_ATTRIBUTE}]`)];
       if (links.length === 0) return;
       event.preventDefault();

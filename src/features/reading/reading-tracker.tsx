@@ -1,7 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
+import { HIGHLIGHT_QUERY_PARAM } from '../../config/paths';
 import type { Article } from '../../domain/articles/article';
 import { recordPosition } from '../../domain/reading/reading-progress';
+import { useHydrated } from '../../ui/use-hydrated';
 import { useReadingProgress, useReadingStore } from './reading-context';
 
 const SAVE_DELAY_MS = 400;
@@ -27,13 +29,15 @@ export function ReadingTracker({ article }: { article: Article }) {
   const barRef = useRef<HTMLDivElement>(null);
   const [searchParams] = useSearchParams();
   const restoredFor = useRef<string | null>(null);
+  // Saved positions are known only after hydration (the prerendered page has none).
+  const hydrated = useHydrated();
 
   useEffect(() => {
-    if (restoredFor.current === article.id) return;
+    if (!hydrated || restoredFor.current === article.id) return;
     restoredFor.current = article.id;
-    if (searchParams.has('highlight') || !saved || saved.read || saved.paragraph === 0 || window.scrollY > 0) return;
+    if (searchParams.has(HIGHLIGHT_QUERY_PARAM) || !saved || saved.read || saved.paragraph === 0 || window.scrollY > 0) return;
     document.querySelectorAll<HTMLElement>('main article p[data-text-start]')[saved.paragraph]?.scrollIntoView({ block: 'start', behavior: 'instant' });
-  }, [article.id, saved, searchParams]);
+  }, [article.id, saved, searchParams, hydrated]);
 
   useEffect(() => {
     let frame = 0;
