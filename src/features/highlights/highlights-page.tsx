@@ -115,7 +115,7 @@ export function HighlightsPage({ articles }: { articles: readonly Article[] }) {
         else next.delete(name);
         return next;
       },
-      { replace: true, preventScrollReset: true },
+      { replace: true, preventScrollReset: true, flushSync: true },
     );
 
   return (

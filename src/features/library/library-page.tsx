@@ -50,7 +50,7 @@ export function LibraryPage({ articles, highlightCounts, reading = {}, onSetRead
         else next.delete(name);
         return next;
       },
-      { replace: true, preventScrollReset: true },
+      { replace: true, preventScrollReset: true, flushSync: true },
     );
   };
 
