@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createFakeStorage, quotaExceeded, type FakeStorage } from '../../../tests/fixtures/fake-storage.ts';
 import { at, makeHighlight, storedOf, tombstone } from '../../../tests/fixtures/highlights.ts';
+import { manualEvents } from '../../../tests/fixtures/highlight-store-harness.ts';
 import { shortHash } from '../articles/slug.ts';
 import type { Highlight } from './highlight.ts';
 import {
@@ -8,7 +9,6 @@ import {
   HIGHLIGHTS_STORAGE_KEY,
   UNREADABLE_BACKUP_PREFIX,
   windowStorageEvents,
-  type StorageEvents,
 } from './highlight-storage.ts';
 import { EMPTY_STORED_HIGHLIGHTS, readStoredHighlights, serializeStoredHighlights, TOMBSTONE_LIFETIME_MS } from './stored-highlights.ts';
 
@@ -21,18 +21,6 @@ const NOW = () => new Date(at(60_000));
 const blocked = (): Storage => {
   throw new DOMException('The operation is insecure.', 'SecurityError');
 };
-
-/** Storage events that tests fire by hand, as the browser would for a change made in another tab. */
-function manualEvents() {
-  const listeners = new Set<(key: string | null) => void>();
-  const events: StorageEvents = {
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-  };
-  return { events, fire: (key: string | null) => listeners.forEach((listener) => listener(key)), listeners };
-}
 
 describe('createHighlightStorage', () => {
   it('keeps every highlight under one key, and backups under a prefix of it', () => {

@@ -50,6 +50,13 @@ function expectExpectedOrOrphan(text: string, outcome: AnchorOutcome, expected: 
   expect(outcome.span, `expected ${expected.start}–${expected.end} «${text.slice(expected.start, expected.end)}», got ${describeOutcome(text, outcome)}`).toEqual(expected);
 }
 
+/** A random word span of `text`, described as a highlight, and the text after random edits. */
+function highlightThenEdit(text: string, seed: number, edits: number) {
+  const random = createRandom(seed);
+  const span = randomWordSpan(text, random);
+  return { ...describeSpan(text, span), edited: simulateEdits(text, span, edits, random) };
+}
+
 describe('anchoring, for any text and span', () => {
   it('places a highlight on the unchanged text exactly where it was made (any string, any span)', () => {
     fc.assert(
@@ -100,10 +107,7 @@ describe('anchoring, for any text and span', () => {
   it('after random edits, places a surviving quote that occurs once where its words now are, or orphans it', () => {
     fc.assert(
       fc.property(articleTextArbitrary(true), fc.integer(), fc.integer({ min: 1, max: 4 }), (text, seed, edits) => {
-        const random = createRandom(seed);
-        const span = randomWordSpan(text, random);
-        const { quote, position } = describeSpan(text, span);
-        const edited = simulateEdits(text, span, edits, random);
+        const { quote, position, edited } = highlightThenEdit(text, seed, edits);
         fc.pre(edited.quoteSurvived && occurrences(edited.text, quote.exact) === 1);
         expectExpectedOrOrphan(edited.text, anchorHighlight(edited.text, quote, position), edited.expected);
       }),
@@ -114,10 +118,7 @@ describe('anchoring, for any text and span', () => {
   it('after random edits, never places a surviving quote on other words, even where its words repeat', () => {
     fc.assert(
       fc.property(articleTextArbitrary(true), fc.integer(), fc.integer({ min: 1, max: 4 }), (text, seed, edits) => {
-        const random = createRandom(seed);
-        const span = randomWordSpan(text, random);
-        const { quote, position } = describeSpan(text, span);
-        const edited = simulateEdits(text, span, edits, random);
+        const { quote, position, edited } = highlightThenEdit(text, seed, edits);
         fc.pre(edited.quoteSurvived);
         const outcome = anchorHighlight(edited.text, quote, position);
         if (outcome.kind === 'anchored') {
