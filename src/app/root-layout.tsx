@@ -12,6 +12,7 @@ import { useGlobalShortcuts } from '../features/shortcuts/use-global-shortcuts.t
 import { ShortcutsEnabledContext } from '../ui/keyboard.ts';
 import { ModalDialog } from '../ui/modal-dialog.tsx';
 import { ToastProvider } from '../ui/toast.tsx';
+import { scrollPositionKey } from './scroll-position-key.ts';
 import { useRouteFocus } from './use-route-focus.ts';
 
 const navLinkClass = 'inline-flex min-h-11 items-center rounded-md px-3 font-medium hover:bg-stone-200 aria-[current=page]:underline aria-[current=page]:decoration-2 aria-[current=page]:underline-offset-4 dark:hover:bg-stone-800';
@@ -83,7 +84,7 @@ export function RootLayout({ articles }: { articles: readonly Article[] }) {
           <ShortcutsList enabled={settings.shortcuts} />
         </ModalDialog>
         <UpdatePrompt />
-        <ScrollRestoration />
+        <ScrollRestoration getKey={scrollPositionKey} />
       </ToastProvider>
     </ShortcutsEnabledContext>
   );

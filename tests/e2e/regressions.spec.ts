@@ -16,10 +16,24 @@ test('the reading position is restored when the article is opened afresh', async
   await page.setViewportSize({ width: 390, height: 500 });
   await page.goto(articleUrl);
   await page.locator('article p').nth(3).evaluate((p) => p.scrollIntoView({ block: 'start', behavior: 'instant' }));
-  await page.waitForTimeout(700);
+  await expect
+    .poll(() => page.evaluate(() => localStorage.getItem('broadsheet:reading') ?? ''), { message: 'the position is saved' })
+    .toMatch(/"paragraph":[1-9]/);
   await page.goto('./');
   await page.goto(articleUrl);
   await expect(page.locator('article p').nth(3)).toBeInViewport();
+});
+
+test('an article loaded afresh opens at its top, not where the previous page was scrolled', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 500 });
+  await page.goto(articleUrl);
+  await page.locator('article p').last().evaluate((p) => p.scrollIntoView({ block: 'end', behavior: 'instant' }));
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(500);
+  await page.goto('article/harbour-town-votes-to-keep-its-zeppelin-museum-open/');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(HARBOUR_HEADLINE);
+  await page.waitForFunction(() => document.readyState === 'complete');
+  await expect.poll(() => page.evaluate(() => window.scrollY), { timeout: 1500 }).toBe(0);
+  await expect(page.getByRole('heading', { level: 1 })).toBeInViewport();
 });
 
 test('opening the menu of a highlight further down the page does not scroll away from it', async ({ page }) => {

@@ -42,6 +42,14 @@ export function ReadingTracker({ article }: { article: Article }) {
   useEffect(() => {
     let frame = 0;
     let timer = 0;
+    let pending: (() => void) | null = null;
+    // A position waiting for its debounce is written at once when the reader leaves the article or the page,
+    // so a quick scroll-then-back never loses it.
+    const flush = () => {
+      window.clearTimeout(timer);
+      pending?.();
+      pending = null;
+    };
     const update = () => {
       frame = 0;
       const position = measure();
@@ -53,7 +61,8 @@ export function ReadingTracker({ article }: { article: Article }) {
       window.clearTimeout(timer);
       // Only a reader who scrolled has a position to keep; an article that fits the screen is not "read" by opening it.
       if (!position.scrolled) return;
-      timer = window.setTimeout(() => store.update((state, now) => recordPosition(state, article.id, position.progress, position.paragraph, now)), SAVE_DELAY_MS);
+      pending = () => store.update((state, now) => recordPosition(state, article.id, position.progress, position.paragraph, now));
+      timer = window.setTimeout(flush, SAVE_DELAY_MS);
     };
     const onScroll = () => {
       if (!frame) frame = requestAnimationFrame(update);
@@ -61,11 +70,13 @@ export function ReadingTracker({ article }: { article: Article }) {
     update();
     window.addEventListener('scroll', onScroll, { passive: true });
     window.addEventListener('resize', onScroll);
+    window.addEventListener('pagehide', flush);
     return () => {
       window.removeEventListener('scroll', onScroll);
       window.removeEventListener('resize', onScroll);
+      window.removeEventListener('pagehide', flush);
       cancelAnimationFrame(frame);
-      window.clearTimeout(timer);
+      flush();
     };
   }, [article.id, store]);
 
