@@ -57,9 +57,8 @@ export default defineConfig(({ isPreview }) => ({
       },
       workbox: {
         globPatterns: precacheGlobs(seedsTotalBytes(seedsDir)),
-        // The app bundle still carries every article's text, so it grows with the collection: it
-        // must be precached whatever its size, or the reader would not start offline.
-        maximumFileSizeToCacheInBytes: 256 * 1024 * 1024,
+        // The search index of a small collection is precached with it, and may pass Workbox's 2 MiB default.
+        maximumFileSizeToCacheInBytes: 32 * 1024 * 1024,
         // Every route has its own HTML file: no single-page fallback to serve for unknown URLs.
         navigateFallback: null,
         cleanupOutdatedCaches: true,
@@ -69,6 +68,12 @@ export default defineConfig(({ isPreview }) => ({
             urlPattern: ({ request }) => request.mode === 'navigate',
             handler: 'NetworkFirst',
             options: { cacheName: 'pages', networkTimeoutSeconds: 4, expiration: { maxEntries: 500 } },
+          },
+          {
+            // Data files live in a folder named by their content's hash: one fetched is good for ever.
+            urlPattern: ({ url, sameOrigin }) => sameOrigin && /\/data\/[0-9a-f]+\/.+\.json$/.test(url.pathname),
+            handler: 'CacheFirst',
+            options: { cacheName: 'data', expiration: { maxEntries: 3000 } },
           },
         ],
       },

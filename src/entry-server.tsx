@@ -1,30 +1,45 @@
 import { renderToString } from 'react-dom/server';
 import { createStaticHandler, createStaticRouter, StaticRouterProvider } from 'react-router-dom';
 import { AppProviders } from './app/app-providers.tsx';
-import { catalog } from './app/catalog.ts';
 import { createRoutes } from './app/routes.tsx';
+import type { Article } from './domain/articles/article.ts';
+import { createCorpusClient } from './domain/articles/corpus-client.ts';
+import { articleDocuments, toEntry } from './domain/articles/corpus-layout.ts';
 import { createHighlightStorage } from './domain/highlights/highlight-storage.ts';
 import { createHighlightStore } from './domain/highlights/highlight-store.ts';
 import { createReadingProgressStore } from './domain/reading/reading-progress.ts';
+import { manifest } from 'virtual:articles';
 
 const noStorage = (): Storage => {
   throw new Error('no storage while prerendering');
 };
 
+const noFetch = (url: string): Promise<Response> => Promise.reject(new Error(`nothing is fetched while prerendering (${url})`));
+
 /**
- * Renders one route to HTML at build time, so its text is in the page before any script runs.
- * Nothing from the browser (highlights, reading positions, settings) is known here; the client
- * starts from the same empty state when it hydrates, then fills it in.
+ * Renders routes to HTML at build time, so each page's text is in it before any script runs.
+ * Every article is at hand here; nothing from the browser (highlights, reading positions,
+ * settings) is known, and the client starts from the same empty state when it hydrates.
  */
-export async function renderRoute(path: string): Promise<string> {
-  const handler = createStaticHandler(createRoutes(catalog));
-  const context = await handler.query(new Request(new URL(path, 'http://prerender.invalid')));
-  if (context instanceof Response) throw new Error(`prerendering ${path} gave a ${context.status} response`);
-  const router = createStaticRouter(handler.dataRoutes, context);
-  return renderToString(
-    <AppProviders highlights={createHighlightStore(createHighlightStorage(noStorage))} reading={createReadingProgressStore(noStorage)}>
-      {/* hydrate={false}: no inline script carrying router state, which the CSP would refuse. */}
-      <StaticRouterProvider router={router} context={context} hydrate={false} />
-    </AppProviders>,
-  );
+export function createRouteRenderer(articles: readonly Article[]): (path: string) => Promise<string> {
+  const corpus = createCorpusClient({
+    manifest,
+    baseUrl: 'http://prerender.invalid/',
+    fetch: noFetch,
+    firstPage: articles.slice(0, manifest.pageSize).map(toEntry),
+    documents: articleDocuments(articles),
+  });
+  const services = { corpus, search: null, highlights: createHighlightStore(createHighlightStorage(noStorage)), reading: createReadingProgressStore(noStorage) };
+  const handler = createStaticHandler(createRoutes());
+  return async (path) => {
+    const context = await handler.query(new Request(new URL(path, 'http://prerender.invalid')));
+    if (context instanceof Response) throw new Error(`prerendering ${path} gave a ${context.status} response`);
+    const router = createStaticRouter(handler.dataRoutes, context);
+    return renderToString(
+      <AppProviders services={services}>
+        {/* hydrate={false}: no inline script carrying router state, which the CSP would refuse. */}
+        <StaticRouterProvider router={router} context={context} hydrate={false} />
+      </AppProviders>,
+    );
+  };
 }

@@ -1,23 +1,44 @@
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { createBrowserRouter, RouterProvider } from 'react-router-dom';
+import { firstPage, manifest } from 'virtual:articles';
 import { AppProviders } from './app/app-providers.tsx';
 import { appBasePath, routerBasename } from './app/base-path.ts';
-import { catalog } from './app/catalog.ts';
 import { createRoutes } from './app/routes.tsx';
 import { pinHeadUrls } from './app/pin-head-urls.ts';
+import { createCorpusClient, isArticleDocument } from './domain/articles/corpus-client.ts';
+import { PAGE_DATA_ID, searchIndexPath, type ArticleDocument } from './domain/articles/corpus-layout.ts';
 import { createHighlightStorage, windowStorageEvents } from './domain/highlights/highlight-storage.ts';
 import { createHighlightStore } from './domain/highlights/highlight-store.ts';
 import { createReadingProgressStore } from './domain/reading/reading-progress.ts';
+import { createSearchClient } from './features/library/search-client.ts';
 import './styles.css';
 
+/** The article a prerendered page was built from, so it hydrates without fetching its own text. */
+function pageDocuments(): ArticleDocument[] {
+  const text = document.getElementById(PAGE_DATA_ID)?.textContent;
+  if (!text) return [];
+  try {
+    const value: unknown = JSON.parse(text);
+    return isArticleDocument(value) ? [value] : [];
+  } catch {
+    return []; // A damaged page still works: the article is fetched instead.
+  }
+}
+
 pinHeadUrls(document.head);
-const basename = routerBasename(appBasePath(import.meta.env.BASE_URL, import.meta.url));
-const router = createBrowserRouter(createRoutes(catalog), { basename });
-const highlightStore = createHighlightStore(createHighlightStorage(() => window.localStorage, windowStorageEvents(window)));
-const readingStore = createReadingProgressStore(() => window.localStorage);
+const basePath = appBasePath(import.meta.env.BASE_URL, import.meta.url);
+const baseUrl = new URL(basePath, window.location.origin).href;
+const corpus = createCorpusClient({ manifest, baseUrl, fetch: (url) => window.fetch(url), firstPage, documents: pageDocuments() });
+const services = {
+  corpus,
+  search: createSearchClient({ indexUrl: new URL(searchIndexPath(manifest), baseUrl).href }),
+  highlights: createHighlightStore(createHighlightStorage(() => window.localStorage, windowStorageEvents(window))),
+  reading: createReadingProgressStore(() => window.localStorage),
+};
+const router = createBrowserRouter(createRoutes(), { basename: routerBasename(basePath) });
 
 const app = (
-  <AppProviders highlights={highlightStore} reading={readingStore}>
+  <AppProviders services={services}>
     <RouterProvider router={router} />
   </AppProviders>
 );

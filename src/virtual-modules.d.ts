@@ -1,4 +1,7 @@
 declare module 'virtual:articles' {
-  import type { Article } from './domain/articles/article.ts';
-  export const articles: readonly Article[];
+  import type { ArticleEntry, CorpusManifest } from './domain/articles/corpus-layout.ts';
+  /** Where the collection's data files are, and how many articles there are. */
+  export const manifest: CorpusManifest;
+  /** The list's first page in file order, carried by the app so the list paints without a fetch. */
+  export const firstPage: readonly ArticleEntry[];
 }

@@ -1,16 +1,31 @@
 import { StrictMode, type ReactNode } from 'react';
+import type { CorpusClient } from '../domain/articles/corpus-client.ts';
 import type { HighlightStore } from '../domain/highlights/highlight-store.ts';
 import type { ReadingProgressStore } from '../domain/reading/reading-progress.ts';
+import { CorpusProvider } from '../features/corpus/corpus-context.tsx';
 import { HighlightsProvider } from '../features/highlights/highlights-context.tsx';
+import { SearchProvider, type ArticleSearch } from '../features/library/search-context.tsx';
 import { ReadingProgressProvider } from '../features/reading/reading-context.tsx';
 
-/** The app's stores around the router, the same for the browser and for prerendering. */
-export function AppProviders({ highlights, reading, children }: { highlights: HighlightStore; reading: ReadingProgressStore; children: ReactNode }) {
+export interface AppServices {
+  corpus: CorpusClient;
+  /** Null while prerendering. */
+  search: ArticleSearch | null;
+  highlights: HighlightStore;
+  reading: ReadingProgressStore;
+}
+
+/** The app's data and stores around the router, the same for the browser and for prerendering. */
+export function AppProviders({ services, children }: { services: AppServices; children: ReactNode }) {
   return (
     <StrictMode>
-      <HighlightsProvider store={highlights}>
-        <ReadingProgressProvider store={reading}>{children}</ReadingProgressProvider>
-      </HighlightsProvider>
+      <CorpusProvider client={services.corpus}>
+        <SearchProvider search={services.search}>
+          <HighlightsProvider store={services.highlights}>
+            <ReadingProgressProvider store={services.reading}>{children}</ReadingProgressProvider>
+          </HighlightsProvider>
+        </SearchProvider>
+      </CorpusProvider>
     </StrictMode>
   );
 }

@@ -2,7 +2,6 @@ import { AppLink, useIsCurrent } from '../ui/app-link.tsx';
 import { useCallback, useState } from 'react';
 import { Outlet, ScrollRestoration } from 'react-router-dom';
 import { paths } from '../config/paths.ts';
-import type { Article } from '../domain/articles/article.ts';
 import { StorageNotice } from '../features/highlights/storage-notice.tsx';
 import { UpdatePrompt } from '../features/offline/update-prompt.tsx';
 import { SettingsPanel } from '../features/settings/settings-panel.tsx';
@@ -27,7 +26,7 @@ function NavItem({ to, end = false, children }: { to: string; end?: boolean; chi
 }
 const headerButtonClass = 'inline-flex min-h-11 items-center rounded-md px-3 font-medium hover:bg-stone-200 dark:hover:bg-stone-800';
 
-export function RootLayout({ articles }: { articles: readonly Article[] }) {
+export function RootLayout() {
   const [settings, updateSettings] = useReaderSettings();
   const [dialog, setDialog] = useState<'settings' | 'shortcuts' | null>(null);
   const showShortcuts = useCallback(() => setDialog('shortcuts'), []);
@@ -65,7 +64,7 @@ export function RootLayout({ articles }: { articles: readonly Article[] }) {
             </nav>
           </div>
         </header>
-        <StorageNotice articles={articles} />
+        <StorageNotice />
         <main id="main" tabIndex={-1} className="outline-none">
           <Outlet />
         </main>

@@ -2,6 +2,9 @@ import { useEffect, useRef, useState } from 'react';
 import { useLocation } from 'react-router-dom';
 import { HIGHLIGHT_QUERY_PARAM } from '../config/paths.ts';
 
+/** How long a page that is still loading may take to show its real heading and still get focus. */
+const WAIT_FOR_PAGE_MS = 15_000;
+
 /**
  * After a client-side navigation to another page, focus moves to the new page's heading and its
  * title is announced, as a full page load would do for a screen reader. Not on the first load,
@@ -17,16 +20,32 @@ export function useRouteFocus(): string {
     if (previousPath.current === pathname) return;
     previousPath.current = pathname;
     if (new URLSearchParams(search).has(HIGHLIGHT_QUERY_PARAM)) return;
-    // After React has committed the new page and its <title>.
-    const timer = window.setTimeout(() => {
+    // After React has committed the new page and its <title>; again if the page was still loading
+    // (its heading then says so) and its real heading replaces that one, unless the reader has
+    // moved focus themselves meanwhile.
+    let focused: HTMLElement | null = null;
+    const focusHeading = () => {
       const heading = document.querySelector<HTMLElement>('main h1');
-      if (heading) {
-        heading.tabIndex = -1;
-        heading.focus({ preventScroll: true });
-      }
+      if (!heading || heading === focused) return;
+      const active = document.activeElement;
+      if (focused && active !== document.body && active !== focused && active !== null) return;
+      heading.tabIndex = -1;
+      heading.focus({ preventScroll: true });
+      focused = heading;
       setAnnouncement(document.title);
-    }, 0);
-    return () => window.clearTimeout(timer);
+    };
+    const timer = window.setTimeout(focusHeading, 0);
+    const observer = new MutationObserver(() => {
+      if (focused && !focused.isConnected) focusHeading();
+    });
+    const main = document.querySelector('main');
+    if (main) observer.observe(main, { childList: true, subtree: true });
+    const stop = window.setTimeout(() => observer.disconnect(), WAIT_FOR_PAGE_MS);
+    return () => {
+      window.clearTimeout(timer);
+      window.clearTimeout(stop);
+      observer.disconnect();
+    };
     // The query is read only when the path changes.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [pathname]);

@@ -6,6 +6,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { PRECACHE_ALL_ARTICLES_UP_TO_BYTES, precacheGlobs, seedsTotalBytes } from './offline-config.ts';
 
 const ARTICLE_PAGES = 'article/**/index.html';
+/** List pages, article texts, id shards and the search index. */
+const DATA_FILES = 'data/**/*.json';
 const SHELL_GLOBS = ['assets/**/*.{js,css}', 'index.html', 'highlights/index.html', '404.html', 'apply-settings.js', 'favicon.svg', 'icons/*.png', 'feed.xml'];
 
 const temporaryDirs: string[] = [];
@@ -63,15 +65,18 @@ describe('seedsTotalBytes', () => {
 });
 
 describe('precacheGlobs', () => {
-  it('precaches every article page for no seeds and for seeds up to the limit', () => {
-    expect(precacheGlobs(0)).toContain(ARTICLE_PAGES);
-    expect(precacheGlobs(1024)).toContain(ARTICLE_PAGES);
-    expect(precacheGlobs(PRECACHE_ALL_ARTICLES_UP_TO_BYTES)).toContain(ARTICLE_PAGES);
+  it('precaches every article page and data file for no seeds and for seeds up to the limit', () => {
+    for (const bytes of [0, 1024, PRECACHE_ALL_ARTICLES_UP_TO_BYTES]) {
+      expect(precacheGlobs(bytes)).toContain(ARTICLE_PAGES);
+      expect(precacheGlobs(bytes)).toContain(DATA_FILES);
+    }
   });
 
-  it('does not precache article pages above the limit', () => {
-    expect(precacheGlobs(PRECACHE_ALL_ARTICLES_UP_TO_BYTES + 1)).not.toContain(ARTICLE_PAGES);
-    expect(precacheGlobs(50 * 1024 * 1024)).not.toContain(ARTICLE_PAGES);
+  it('does not precache article pages or data files above the limit', () => {
+    for (const bytes of [PRECACHE_ALL_ARTICLES_UP_TO_BYTES + 1, 50 * 1024 * 1024]) {
+      expect(precacheGlobs(bytes)).not.toContain(ARTICLE_PAGES);
+      expect(precacheGlobs(bytes)).not.toContain(DATA_FILES);
+    }
   });
 
   it('sets the limit at 2 MiB of seed text', () => {
@@ -80,15 +85,16 @@ describe('precacheGlobs', () => {
 
   it('always precaches the app, the list, the highlights page, 404.html, the icons and the feed', () => {
     for (const bytes of [0, PRECACHE_ALL_ARTICLES_UP_TO_BYTES, PRECACHE_ALL_ARTICLES_UP_TO_BYTES + 1]) {
-      expect(precacheGlobs(bytes).filter((glob) => glob !== ARTICLE_PAGES), String(bytes)).toEqual(SHELL_GLOBS);
+      expect(precacheGlobs(bytes).filter((glob) => glob !== ARTICLE_PAGES && glob !== DATA_FILES), String(bytes)).toEqual(SHELL_GLOBS);
     }
   });
 
-  it('includes the article pages exactly when the seeds are at most the limit, for any size', () => {
+  it('includes the article pages and data files exactly when the seeds are at most the limit, for any size', () => {
     fc.assert(
       fc.property(fc.nat({ max: 4 * PRECACHE_ALL_ARTICLES_UP_TO_BYTES }), (bytes) => {
         const globs = precacheGlobs(bytes);
         expect(globs.includes(ARTICLE_PAGES)).toBe(bytes <= PRECACHE_ALL_ARTICLES_UP_TO_BYTES);
+        expect(globs.includes(DATA_FILES)).toBe(bytes <= PRECACHE_ALL_ARTICLES_UP_TO_BYTES);
         expect(new Set(globs).size).toBe(globs.length);
       }),
     );

@@ -2,9 +2,10 @@ import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 /**
- * Up to this many bytes of seed text, every article page is precached by the service worker, so
- * the whole collection reads offline after one visit. Above it, only the app, the list and the
- * Highlights page are precached, and each article is cached as it is read.
+ * Up to this many bytes of seed text, every article page and data file (list pages, article texts,
+ * the search index) is precached by the service worker, so the whole collection reads and searches
+ * offline after one visit. Above it, only the app, the list and the Highlights page are precached,
+ * and each article, list page and the search index are cached as they are first used.
  */
 export const PRECACHE_ALL_ARTICLES_UP_TO_BYTES = 2 * 1024 * 1024;
 
@@ -31,5 +32,5 @@ export function seedsTotalBytes(seedsDir: string): number {
 /** The files the service worker precaches, as globs over dist/. */
 export function precacheGlobs(seedsBytes: number): string[] {
   const shell = ['assets/**/*.{js,css}', 'index.html', 'highlights/index.html', '404.html', 'apply-settings.js', 'favicon.svg', 'icons/*.png', 'feed.xml'];
-  return seedsBytes <= PRECACHE_ALL_ARTICLES_UP_TO_BYTES ? [...shell, 'article/**/index.html'] : shell;
+  return seedsBytes <= PRECACHE_ALL_ARTICLES_UP_TO_BYTES ? [...shell, 'article/**/index.html', 'data/**/*.json'] : shell;
 }

@@ -1,4 +1,5 @@
 import type { Article } from '../domain/articles/article.ts';
+import { PAGE_DATA_ID } from '../domain/articles/corpus-layout.ts';
 import { shortenHeadline } from '../domain/articles/shorten-headline.ts';
 
 export const APP_NAME = 'Broadsheet';
@@ -6,6 +7,11 @@ const APP_DESCRIPTION = 'A reader for a collection of news articles, with highli
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+}
+
+/** JSON inside a script element: escaping every "<" means no text can close the element or open a comment. */
+export function escapeScriptData(json: string): string {
+  return json.replace(/</g, '\\u003c');
 }
 
 export interface PageHead {
@@ -49,7 +55,10 @@ export function headTags(head: PageHead, siteUrl: string | undefined): string {
  * relative build, asset URLs rewritten for the page's folder depth. Only the head's URLs are
  * rewritten: the app's own links are relative already.
  */
-export function composePage(shell: string, options: { head: PageHead; siteUrl?: string | undefined; body: string; render: 'hydrate' | 'replace'; assetPrefix: string | null }): string {
+export function composePage(
+  shell: string,
+  options: { head: PageHead; siteUrl?: string | undefined; body: string; render: 'hydrate' | 'replace'; assetPrefix: string | null; data?: string | undefined },
+): string {
   const bodyAt = shell.indexOf('<body');
   let head = shell.slice(0, bodyAt);
   let body = shell.slice(bodyAt);
@@ -60,6 +69,7 @@ export function composePage(shell: string, options: { head: PageHead; siteUrl?: 
     const prefix = options.assetPrefix;
     head = head.replace(/(\s(?:src|href))="\.\//g, (_match, attribute: string) => `${attribute}="${prefix}`);
   }
-  body = body.replace(/<div id="root"><\/div>/, () => `<div id="root" data-render="${options.render}">${options.body}</div>`);
+  const data = options.data === undefined ? '' : `<script type="application/json" id="${PAGE_DATA_ID}">${escapeScriptData(options.data)}</script>`;
+  body = body.replace(/<div id="root"><\/div>/, () => `<div id="root" data-render="${options.render}">${options.body}</div>${data}`);
   return head + body;
 }

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { createServer, type Plugin } from 'vite';
+import type { Article } from '../domain/articles/article.ts';
 import type { RoutePage } from './route-documents.ts';
 
 /**
@@ -7,7 +8,7 @@ import type { RoutePage } from './route-documents.ts';
  * short-lived Vite server so its TypeScript and the `virtual:articles` module resolve exactly as
  * in the browser build.
  */
-export async function prerenderPages(root: string, pages: readonly RoutePage[], articlesModule: Plugin): Promise<Map<string, string>> {
+export async function prerenderPages(root: string, pages: readonly RoutePage[], articles: readonly Article[], articlesModule: Plugin): Promise<Map<string, string>> {
   const server = await createServer({
     configFile: false,
     root,
@@ -18,9 +19,10 @@ export async function prerenderPages(root: string, pages: readonly RoutePage[], 
     optimizeDeps: { noDiscovery: true, include: [] },
   });
   try {
-    const entry = (await server.ssrLoadModule(path.join(root, 'src/entry-server.tsx'))) as { renderRoute: (path: string) => Promise<string> };
+    const entry = (await server.ssrLoadModule(path.join(root, 'src/entry-server.tsx'))) as typeof import('../entry-server.tsx');
+    const renderRoute = entry.createRouteRenderer(articles);
     const bodies = new Map<string, string>();
-    for (const page of pages) bodies.set(page.fileName, await entry.renderRoute(page.path));
+    for (const page of pages) bodies.set(page.fileName, await renderRoute(page.path));
     return bodies;
   } finally {
     await server.close();

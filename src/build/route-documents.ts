@@ -11,6 +11,8 @@ export interface RoutePage {
   head: PageHead;
   /** 404.html is served at any unknown address, so it is rendered afresh rather than hydrated. */
   render: 'hydrate' | 'replace';
+  /** The article shown, for an article's page. */
+  slug?: string;
 }
 
 /**
@@ -20,7 +22,7 @@ export interface RoutePage {
 export function routePages(articles: readonly Article[]): RoutePage[] {
   return [
     { fileName: 'index.html', path: '/', head: LIST_HEAD, render: 'hydrate' },
-    ...articles.map((article): RoutePage => ({ fileName: `article/${article.slug}/index.html`, path: `/article/${article.slug}/`, head: articleHead(article), render: 'hydrate' })),
+    ...articles.map((article): RoutePage => ({ fileName: `article/${article.slug}/index.html`, path: `/article/${article.slug}/`, head: articleHead(article), render: 'hydrate', slug: article.slug })),
     { fileName: 'highlights/index.html', path: '/highlights/', head: HIGHLIGHTS_HEAD, render: 'hydrate' },
     { fileName: '404.html', path: '/404/', head: NOT_FOUND_HEAD, render: 'replace' },
   ];
@@ -44,6 +46,8 @@ export interface RouteDocumentOptions {
   siteUrl?: string | undefined;
   /** A relative build (no BASE_PATH): asset URLs are rewritten for each page's depth. */
   relative?: boolean;
+  /** JSON the page carries for the app to hydrate with (an article's text), in a data block. */
+  data?: string | undefined;
 }
 
 /** The HTML of every page but the list (which is the bundle's own index.html). */
@@ -60,5 +64,6 @@ export function routeDocument(shell: string, page: RoutePage, options: RouteDocu
     body: options.bodies?.get(page.fileName) ?? '',
     render: page.render,
     assetPrefix: assetPrefix(page.fileName, options.relative ?? false),
+    data: options.data,
   });
 }

@@ -1,7 +1,11 @@
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Logger, Plugin, ResolvedConfig } from 'vite';
+import type { Article } from '../domain/articles/article.ts';
 import { buildCorpus, formatCorpusReport, SEED_EXTENSION, type Corpus, type SeedFile } from '../domain/articles/build-corpus.ts';
+import { layoutCorpus, LIST_PAGE_SIZE, searchIndexPath, type ArticleEntry, type CorpusManifest } from '../domain/articles/corpus-layout.ts';
+import { buildSearchIndex } from '../domain/search/search-index.ts';
 import { prerenderPages } from './prerender.ts';
 import { routeDocument, routePages } from './route-documents.ts';
 import { atomFeed, robotsTxt, sitemap } from './site-files.ts';
@@ -37,8 +41,36 @@ export function loadCorpus(seedsDir: string): Corpus {
   return { ...corpus, skipped: [...unreadable, ...corpus.skipped] };
 }
 
-/** Serves the parsed articles as the `virtual:articles` module, so the browser never sees raw seed text. */
-export function articlesModule(getCorpus: () => Corpus): Plugin {
+/** A collection laid out as the app's data files, with the manifest that finds them. */
+export interface CorpusBuild {
+  manifest: CorpusManifest;
+  firstPage: ArticleEntry[];
+  /** Full path under the output folder → JSON text. */
+  files: Map<string, string>;
+  /** Article slug → its document's JSON, embedded in the article's prerendered page. */
+  documents: Map<string, string>;
+}
+
+export function buildCorpusData(articles: readonly Article[]): CorpusBuild {
+  const { files, firstPage, shards } = layoutCorpus(articles);
+  const searchIndex = buildSearchIndex(articles);
+  // The folder is named by a hash of every file in it, so each file can be cached for ever.
+  const hash = createHash('sha256');
+  for (const file of files) hash.update(file.path).update('\0').update(file.json).update('\0');
+  hash.update(searchIndex);
+  const manifest: CorpusManifest = { total: articles.length, pageSize: LIST_PAGE_SIZE, shards, dataDir: `data/${hash.digest('hex').slice(0, 10)}/` };
+  const output = new Map(files.map((file) => [`${manifest.dataDir}${file.path}`, file.json]));
+  output.set(searchIndexPath(manifest), searchIndex);
+  const documents = new Map<string, string>();
+  for (const file of files) if (file.path.startsWith('article/')) documents.set(file.path.slice('article/'.length, -'.json'.length), file.json);
+  return { manifest, firstPage, files: output, documents };
+}
+
+/**
+ * Serves the manifest and the first page of the list as `virtual:articles`: all the app carries of
+ * the collection. The rest is fetched from the data files.
+ */
+export function articlesModule(getData: () => CorpusBuild): Plugin {
   return {
     name: 'broadsheet:articles-module',
     resolveId(id) {
@@ -46,8 +78,9 @@ export function articlesModule(getCorpus: () => Corpus): Plugin {
     },
     load(id) {
       if (id !== RESOLVED_ID) return undefined;
+      const { manifest, firstPage } = getData();
       // JSON.parse of a string literal is faster for the engine to load than a large object literal.
-      return `export const articles = JSON.parse(${JSON.stringify(JSON.stringify(getCorpus().articles))});`;
+      return `export const manifest = ${JSON.stringify(manifest)};\nexport const firstPage = JSON.parse(${JSON.stringify(JSON.stringify(firstPage))});`;
     },
   };
 }
@@ -62,8 +95,10 @@ export interface SeedArticlesOptions {
 }
 
 /**
- * Parses `seeds/` at build time, serves the articles as `virtual:articles`, and writes one
- * prerendered HTML page per route plus feed.xml (and sitemap.xml and robots.txt with a site URL).
+ * Parses `seeds/` at build time, serves a small manifest and the list's first page as
+ * `virtual:articles`, writes the data files the app fetches (list pages, one file per article, the
+ * search index), and one prerendered HTML page per route plus feed.xml (and sitemap.xml and
+ * robots.txt with a site URL).
  * Prints a report of skipped files and warnings on every build; with STRICT_SEEDS=1 a skipped
  * file fails the build.
  */
@@ -71,6 +106,7 @@ export function seedArticles(options: SeedArticlesOptions): Plugin {
   const seedsDir = path.resolve(options.seedsDir);
   const label = path.basename(seedsDir);
   let corpus: Corpus | null = null;
+  let data: CorpusBuild | null = null;
   let config: ResolvedConfig;
 
   const currentCorpus = (logger: Logger): Corpus => {
@@ -82,7 +118,8 @@ export function seedArticles(options: SeedArticlesOptions): Plugin {
     }
     return corpus;
   };
-  const module = articlesModule(() => currentCorpus(config.logger));
+  const currentData = (): CorpusBuild => (data ??= buildCorpusData(currentCorpus(config.logger).articles));
+  const module = articlesModule(currentData);
 
   return {
     name: 'broadsheet:seed-articles',
@@ -102,6 +139,7 @@ export function seedArticles(options: SeedArticlesOptions): Plugin {
       const reload = (file: string) => {
         if (path.dirname(path.resolve(file)) !== seedsDir) return;
         corpus = null;
+        data = null;
         const loaded = server.moduleGraph.getModuleById(RESOLVED_ID);
         if (loaded) server.moduleGraph.invalidateModule(loaded);
         server.ws.send({ type: 'full-reload' });
@@ -109,20 +147,32 @@ export function seedArticles(options: SeedArticlesOptions): Plugin {
       server.watcher.on('add', reload);
       server.watcher.on('change', reload);
       server.watcher.on('unlink', reload);
+      // The data files the build would write, served from memory.
+      server.middlewares.use((request, response, next) => {
+        const url = new URL(request.url ?? '/', 'http://dev.invalid');
+        const base = config.base.startsWith('/') ? config.base : '/';
+        const file = url.pathname.startsWith(base) ? decodeURIComponent(url.pathname.slice(base.length)) : '';
+        const json = file.startsWith('data/') ? currentData().files.get(file) : undefined;
+        if (json === undefined) return next();
+        response.setHeader('Content-Type', 'application/json; charset=utf-8');
+        response.end(json);
+      });
     },
     generateBundle: {
       // After Vite's own HTML plugin has written index.html with the hashed asset URLs.
       order: 'post',
       async handler(_options, bundle) {
+        const built = currentData();
+        for (const [fileName, json] of built.files) this.emitFile({ type: 'asset', fileName, source: json });
         const shell = bundle['index.html'];
         if (!shell || shell.type !== 'asset') return;
         const { articles } = currentCorpus(config.logger);
         const pages = routePages(articles);
-        const bodies = options.prerender ? await prerenderPages(config.root, pages, module) : new Map<string, string>();
+        const bodies = options.prerender ? await prerenderPages(config.root, pages, articles, module) : new Map<string, string>();
         const html = String(shell.source);
         const documentOptions = { bodies, siteUrl: options.siteUrl, relative: !config.base.startsWith('/') };
         for (const page of pages) {
-          const document = routeDocument(html, page, documentOptions);
+          const document = routeDocument(html, page, { ...documentOptions, data: page.slug === undefined ? undefined : built.documents.get(page.slug) });
           if (page.fileName === 'index.html') shell.source = document;
           else this.emitFile({ type: 'asset', fileName: page.fileName, source: document });
         }

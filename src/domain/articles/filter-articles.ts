@@ -32,7 +32,9 @@ export function createArticleFilter(articles: readonly Article[]): (query: strin
 
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
 
-export function sortArticles(articles: readonly Article[], order: SortOrder): Article[] {
+type Sortable = Pick<Article, 'headline' | 'readingMinutes' | 'wordCount'>;
+
+export function sortArticles<T extends Sortable>(articles: readonly T[], order: SortOrder): T[] {
   const sorted = [...articles];
   if (order === 'headline') sorted.sort((a, b) => collator.compare(a.headline, b.headline));
   if (order === 'reading-time') sorted.sort((a, b) => a.readingMinutes - b.readingMinutes || a.wordCount - b.wordCount);

@@ -1,14 +1,15 @@
 import { useDocumentTitle } from '../../ui/use-document-title.ts';
 import { AppLink } from '../../ui/app-link.tsx';
 import type { ReactNode } from 'react';
-import type { Article, ArticleSummary } from '../../domain/articles/article.ts';
+import type { Article } from '../../domain/articles/article.ts';
+import type { ArticleLink } from '../../domain/articles/corpus-layout.ts';
 import { paths } from '../../config/paths.ts';
 import { shortenHeadline } from '../../domain/articles/shorten-headline.ts';
 
 export interface ArticlePageProps {
   article: Article;
-  previous?: ArticleSummary | undefined;
-  next?: ArticleSummary | undefined;
+  previous?: ArticleLink | null | undefined;
+  next?: ArticleLink | null | undefined;
   /** The article's paragraphs, drawn by whoever composes this page (the app passes the highlightable body). */
   children: ReactNode;
   /** Shown after the reading time: the app passes the progress bar and time left. */

@@ -83,9 +83,14 @@ function HighlightItem({ highlight, article }: { highlight: Highlight; article?:
 }
 
 /** Every highlight, findable by colour, article and words, each linking back to its exact place. */
-export function HighlightsPage({ articles }: { articles: readonly Article[] }) {
+export function HighlightsPage({ articles, loadingArticleIds }: { articles: readonly Article[]; loadingArticleIds?: ReadonlySet<string> }) {
   useDocumentTitle('Highlights · Broadsheet');
-  const { highlights } = useHighlights();
+  const { highlights: allHighlights } = useHighlights();
+  // Highlights in articles still being fetched wait for them, rather than show as not found.
+  const highlights = useMemo(
+    () => (loadingArticleIds?.size ? allHighlights.filter((h) => !loadingArticleIds.has(h.articleId)) : allHighlights),
+    [allHighlights, loadingArticleIds],
+  );
   const [urlParams, setParams] = useSearchParams();
   const hydrated = useHydrated();
   const params = hydrated ? urlParams : new URLSearchParams();
@@ -122,7 +127,11 @@ export function HighlightsPage({ articles }: { articles: readonly Article[] }) {
     <div className="mx-auto max-w-3xl px-4 py-8">
       <h1 className="text-3xl font-bold tracking-tight">Highlights</h1>
 
-      {highlights.length === 0 ? (
+      {highlights.length === 0 && allHighlights.length > 0 ? (
+        <p role="status" className="mt-6 text-lg">
+          Loading your highlights…
+        </p>
+      ) : highlights.length === 0 ? (
         <p className="mt-6 text-lg">
           You have no highlights yet. Open an article, select a passage with the mouse, by touch or with the keyboard, and press{' '}
           <strong>Highlight</strong> (or the <kbd>h</kbd> key).{' '}
@@ -202,7 +211,7 @@ export function HighlightsPage({ articles }: { articles: readonly Article[] }) {
         </section>
       )}
 
-      <ImportExport articles={articles} />
+      <ImportExport />
     </div>
   );
 }

@@ -1,5 +1,4 @@
 import { useId, useState } from 'react';
-import type { Article } from '../../domain/articles/article';
 import { useHighlightFiles, type ImportReport } from './use-highlight-files';
 
 function describeReport(report: ImportReport): string {
@@ -9,8 +8,8 @@ function describeReport(report: ImportReport): string {
 }
 
 /** Download every highlight as Markdown or Web Annotation JSON-LD; bring highlights in from JSON. */
-export function ImportExport({ articles }: { articles: readonly Article[] }) {
-  const { exportMarkdown, exportJson, importFile, hasHighlights } = useHighlightFiles(articles);
+export function ImportExport() {
+  const { exportMarkdown, exportJson, importFile, hasHighlights } = useHighlightFiles();
   const [report, setReport] = useState<ImportReport | null>(null);
   const inputId = useId();
   const buttonClass = 'min-h-11 rounded-md border border-stone-400 px-4 font-medium hover:bg-stone-100 dark:border-stone-500 dark:hover:bg-stone-800';

@@ -1,13 +1,12 @@
-import type { Article } from '../../domain/articles/article';
 import { downloadFile } from '../../ui/download-file';
 import { useHighlights, useHighlightStore } from './highlights-context';
 import { useHighlightFiles } from './use-highlight-files';
 
 /** Tells the reader, in plain words, when their highlights are not being saved, and how to keep them. */
-export function StorageNotice({ articles }: { articles: readonly Article[] }) {
+export function StorageNotice() {
   const { notice } = useHighlights();
   const store = useHighlightStore();
-  const { exportJson, hasHighlights } = useHighlightFiles(articles);
+  const { exportJson, hasHighlights } = useHighlightFiles();
   if (!notice) return null;
   const offerExport = hasHighlights && notice.kind !== 'unreadable';
   return (

@@ -1,52 +1,57 @@
-import { useCallback, useMemo } from 'react';
 import { paths } from '../../config/paths';
-import type { Article } from '../../domain/articles/article';
+import type { ArticleEntry } from '../../domain/articles/corpus-layout';
 import { highlightsToMarkdown } from '../../domain/highlights/export-markdown';
 import type { Highlight } from '../../domain/highlights/highlight';
 import { newHighlightId, type ImportSummary } from '../../domain/highlights/highlight-store';
 import { parseHighlightsImport, toWebAnnotations, type ArticleRef, type Rejection } from '../../domain/highlights/web-annotation';
 import { downloadFile } from '../../ui/download-file';
 import { useAbsoluteUrl } from '../../ui/use-absolute-url';
+import { useCorpus } from '../corpus/corpus-context';
 import { useHighlights, useHighlightStore } from './highlights-context';
 
 export type ImportReport = ({ ok: true } & ImportSummary & { rejected: Rejection[] }) | { ok: false; error: string };
 
-/** Export to Markdown and W3C Web Annotation JSON-LD, and import from either JSON format. */
-export function useHighlightFiles(articles: readonly Article[]) {
+type ArticleLookup = Pick<ArticleEntry, 'id' | 'slug' | 'headline'>;
+
+/**
+ * Export to Markdown and W3C Web Annotation JSON-LD, and import from either JSON format. The
+ * articles named are looked up when a file is made or read, not kept in memory.
+ */
+export function useHighlightFiles() {
   const store = useHighlightStore();
+  const corpus = useCorpus();
   const { highlights } = useHighlights();
   const absoluteUrl = useAbsoluteUrl();
-  const byId = useMemo(() => new Map(articles.map((a) => [a.id, a])), [articles]);
-  const bySlug = useMemo(() => new Map(articles.map((a) => [a.slug, a])), [articles]);
 
-  const articleRef = useCallback(
-    (articleId: string): ArticleRef | undefined => {
+  const lookups = (byId: ReadonlyMap<string, ArticleLookup>) => ({
+    articleRef: (articleId: string): ArticleRef | undefined => {
       const article = byId.get(articleId);
       if (!article) return undefined;
       return { id: article.id, headline: article.headline, url: absoluteUrl(paths.article.getHref(article.slug)) };
     },
-    [byId, absoluteUrl],
-  );
-
-  const passageUrl = useCallback(
-    (highlight: Highlight) => {
+    passageUrl: (highlight: Highlight) => {
       const article = byId.get(highlight.articleId);
       return article && absoluteUrl(paths.article.getHref(article.slug, { highlight: highlight.id }));
     },
-    [byId, absoluteUrl],
-  );
+  });
+  const highlightedArticles = () => corpus.loadEntries(highlights.map((h) => h.articleId));
 
   const stamp = () => new Date().toISOString().slice(0, 10);
 
-  const exportMarkdown = () =>
+  // A file is made even when the articles cannot be looked up (offline): its highlights are never held back.
+  const exportMarkdown = async () => {
+    const { articleRef, passageUrl } = lookups(await highlightedArticles().catch(() => new Map()));
     downloadFile(`highlights-${stamp()}.md`, highlightsToMarkdown(highlights, articleRef, passageUrl, new Date()), 'text/markdown;charset=utf-8');
+  };
 
-  const exportJson = () =>
+  const exportJson = async () => {
+    const { articleRef } = lookups(await highlightedArticles().catch(() => new Map()));
     downloadFile(
       `highlights-${stamp()}.jsonld`,
       `${JSON.stringify(toWebAnnotations(highlights, articleRef, new Date()), null, 2)}\n`,
       'application/ld+json;charset=utf-8',
     );
+  };
 
   const importFile = async (file: File): Promise<ImportReport> => {
     let parsed: unknown;
@@ -56,28 +61,48 @@ export function useHighlightFiles(articles: readonly Article[]) {
       return { ok: false, error: `${file.name} is not a JSON file.` };
     }
     try {
-      return importParsed(file.name, parsed);
+      return importParsed(file.name, parsed, await findArticlesNamedIn(parsed));
     } catch (error) {
       return { ok: false, error: `${file.name} could not be imported (${error instanceof Error ? error.message : 'unknown error'}). Nothing was changed.` };
     }
   };
 
-  const importParsed = (fileName: string, parsed: unknown): ImportReport => {
-    const result = parseHighlightsImport(parsed, {
+  const slugInLink = (source: string): string | undefined => {
+    const encoded = /\/article\/([^/?#]+)/.exec(source)?.[1] ?? '';
+    try {
+      return decodeURIComponent(encoded) || undefined;
+    } catch {
+      return undefined; // A malformed link matches no article: the highlight is kept as an orphan.
+    }
+  };
+
+  /** The articles a file refers to, by id or by link, fetched before it is read (a dry run lists them). */
+  const findArticlesNamedIn = async (parsed: unknown) => {
+    const ids = new Set<string>();
+    const slugs = new Set<string>();
+    parseHighlightsImport(parsed, {
       makeId: newHighlightId,
       now: new Date(),
       findArticle: ({ articleId, source }) => {
-        const known = articleId ? byId.get(articleId) : undefined;
-        if (known) return known;
-        const encoded = /\/article\/([^/?#]+)/.exec(source)?.[1] ?? '';
-        let slug: string;
-        try {
-          slug = decodeURIComponent(encoded);
-        } catch {
-          return undefined; // A malformed link matches no article: the highlight is kept as an orphan.
-        }
-        return bySlug.get(slug);
+        if (articleId) ids.add(articleId);
+        const slug = slugInLink(source);
+        if (slug) slugs.add(slug);
+        return undefined;
       },
+    });
+    const byId = new Map(await corpus.loadEntries([...ids]));
+    const bySlug = new Map<string, ArticleLookup>();
+    for (const document of await Promise.all([...slugs].map((slug) => corpus.loadArticle(slug)))) {
+      if (document) bySlug.set(document.article.slug, document.article);
+    }
+    return { byId, bySlug };
+  };
+
+  const importParsed = (fileName: string, parsed: unknown, known: { byId: ReadonlyMap<string, ArticleLookup>; bySlug: ReadonlyMap<string, ArticleLookup> }): ImportReport => {
+    const result = parseHighlightsImport(parsed, {
+      makeId: newHighlightId,
+      now: new Date(),
+      findArticle: ({ articleId, source }) => (articleId ? known.byId.get(articleId) : undefined) ?? known.bySlug.get(slugInLink(source) ?? ''),
     });
     if ('error' in result) return { ok: false, error: `${fileName}: ${result.error}.` };
     return { ok: true, ...store.importHighlights(result.highlights), rejected: result.rejected };

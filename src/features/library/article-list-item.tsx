@@ -3,7 +3,22 @@ import type { ArticleSummary } from '../../domain/articles/article.ts';
 import { paths } from '../../config/paths.ts';
 import { shortenHeadline } from '../../domain/articles/shorten-headline.ts';
 import { READING_STATUS_LABELS, type ArticleProgress, type ReadingStatus } from '../../domain/reading/reading-progress.ts';
+import { markMatches } from '../../domain/search/search-terms.ts';
 import { LIST_LINK_ATTRIBUTE } from './use-list-keys.ts';
+
+/** Text with the words a search matched in <mark>: React renders each part as text, never as HTML. */
+function Marked({ text, terms }: { text: string; terms: readonly string[] }) {
+  if (terms.length === 0) return text;
+  return markMatches(text, terms).map((segment, index) =>
+    segment.match ? (
+      <mark key={index} className="search-match">
+        {segment.text}
+      </mark>
+    ) : (
+      segment.text
+    ),
+  );
+}
 
 export interface ArticleListItemProps {
   article: ArticleSummary;
@@ -11,20 +26,22 @@ export interface ArticleListItemProps {
   status: ReadingStatus;
   progress: ArticleProgress | undefined;
   onSetRead: (read: boolean) => void;
+  /** Words a search matched, marked in the headline and excerpt. */
+  terms?: readonly string[];
 }
 
-export function ArticleListItem({ article, highlightCount, status, progress, onSetRead }: ArticleListItemProps) {
+export function ArticleListItem({ article, highlightCount, status, progress, onSetRead, terms = [] }: ArticleListItemProps) {
   const headline = shortenHeadline(article.headline);
   return (
-    <li className="py-5" data-status={status}>
+    <div data-status={status}>
       <h2 dir="auto" className="flex items-baseline gap-2 font-serif text-xl leading-snug font-semibold">
         {status === 'unread' && <span data-needs-js className="inline-block size-2.5 shrink-0 rounded-full bg-blue-700 dark:bg-sky-300" aria-hidden="true" />}
         <AppLink to={paths.article.getHref(article.slug)} className={`headline-link break-words ${status === 'read' ? 'font-normal' : ''}`} {...{ [LIST_LINK_ATTRIBUTE]: '' }}>
-          {headline}
+          <Marked text={headline} terms={terms} />
         </AppLink>
       </h2>
       <p dir="auto" className="mt-2 leading-relaxed break-words text-stone-700 dark:text-stone-300">
-        {article.excerpt}
+        <Marked text={article.excerpt} terms={terms} />
       </p>
       <div className="mt-2 flex flex-wrap items-center gap-x-3 text-sm text-stone-600 dark:text-stone-400">
         <span>{article.readingMinutes} min read</span>
@@ -44,6 +61,6 @@ export function ArticleListItem({ article, highlightCount, status, progress, onS
           <span className="sr-only">: {headline}</span>
         </button>
       </div>
-    </li>
+    </div>
   );
 }

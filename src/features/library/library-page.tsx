@@ -2,45 +2,68 @@ import { useDocumentTitle } from '../../ui/use-document-title.ts';
 import { useHydrated } from '../../ui/use-hydrated.ts';
 import { SelectField } from '../../ui/select-field.tsx';
 import { AppLink } from '../../ui/app-link.tsx';
-import { useDeferredValue, useMemo } from 'react';
+import { useCallback, useDeferredValue, useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import type { Article } from '../../domain/articles/article.ts';
-import { createArticleFilter, isSortOrder, sortArticles, SORT_ORDERS, type SortOrder } from '../../domain/articles/filter-articles.ts';
-import { continueReadingId, isReadingStatus, READING_STATUS_LABELS, readingStatus, type ReadingProgress } from '../../domain/reading/reading-progress.ts';
+import { isSortOrder, SORT_ORDERS, type SortOrder } from '../../domain/articles/filter-articles.ts';
+import { continueReadingId, isReadingStatus, READING_STATUS_LABELS, readingStatus, type ReadingProgress, type ReadingStatus } from '../../domain/reading/reading-progress.ts';
+import type { ListQuery } from '../../domain/search/search-index.ts';
 import { paths } from '../../config/paths.ts';
 import { shortenHeadline } from '../../domain/articles/shorten-headline.ts';
+import { useArticleEntries, useCorpus } from '../corpus/corpus-context.tsx';
+import { ArticleList } from './article-list.tsx';
 import { ArticleListItem } from './article-list-item.tsx';
+import { useArticleSearch } from './search-context.tsx';
+import { useLibraryRows, type LibraryRow } from './use-library-rows.ts';
 import { useListKeys } from './use-list-keys.ts';
 
+const RELEVANCE = { value: 'relevance', label: 'Best match' } as const;
+
+/** The ids a reading-status filter keeps or drops: only what this browser has read is known here. */
+function statusFilter(reading: ReadingProgress, status: ReadingStatus): Pick<ListQuery, 'only' | 'except'> {
+  const ids = (wanted: (s: ReadingStatus) => boolean) => Object.keys(reading).filter((id) => wanted(readingStatus(reading[id])));
+  return status === 'unread' ? { except: ids((s) => s !== 'unread') } : { only: ids((s) => s === status) };
+}
+
 export interface LibraryPageProps {
-  articles: readonly Article[];
   highlightCounts: ReadonlyMap<string, number>;
   /** Where the reader is in each article: drives the status, the filter and "Continue reading". */
   reading?: ReadingProgress;
   onSetRead?: (articleId: string, read: boolean) => void;
 }
 
-/** Every article, filtered as the reader types and sorted as they choose; both live in the URL. */
-export function LibraryPage({ articles, highlightCounts, reading = {}, onSetRead = () => {} }: LibraryPageProps) {
+/**
+ * Every article, searched as the reader types and sorted as they choose; both live in the URL.
+ * The list's pages and the search index are fetched when needed, so it opens as fast with ten
+ * thousand articles as with ten.
+ */
+export function LibraryPage({ highlightCounts, reading = {}, onSetRead = () => {} }: LibraryPageProps) {
+  const corpus = useCorpus();
+  const search = useArticleSearch();
   const [urlParams, setSearchParams] = useSearchParams();
   // The prerendered list has no query; the URL's is applied once the page has hydrated.
   const hydrated = useHydrated();
   const searchParams = hydrated ? urlParams : new URLSearchParams();
   const query = searchParams.get('q') ?? '';
   const sortParam = searchParams.get('sort');
-  const sort: SortOrder = isSortOrder(sortParam) ? sortParam : 'file';
   const statusParam = searchParams.get('status');
-  const statusFilter = isReadingStatus(statusParam) ? statusParam : null;
-  const deferredQuery = useDeferredValue(query);
+  const statusFilterValue = isReadingStatus(statusParam) ? statusParam : null;
+  const deferredQuery = useDeferredValue(query).trim();
+  const searching = deferredQuery !== '';
+  // With words to look for, the best matches come first unless the reader chose an order.
+  const sort: SortOrder | 'relevance' = isSortOrder(sortParam) ? sortParam : searching ? 'relevance' : 'file';
   useListKeys();
 
-  const filter = useMemo(() => createArticleFilter(articles), [articles]);
-  const shown = useMemo(() => {
-    const matching = sortArticles(filter(deferredQuery), sort);
-    return statusFilter ? matching.filter((a) => readingStatus(reading[a.id]) === statusFilter) : matching;
-  }, [filter, deferredQuery, sort, statusFilter, reading]);
-  const continueId = useMemo(() => continueReadingId(reading, new Set(articles.map((a) => a.id))), [reading, articles]);
-  const continueArticle = continueId ? articles.find((a) => a.id === continueId) : undefined;
+  const request = useMemo((): ListQuery | null => {
+    if (!searching && !statusFilterValue) return null;
+    return { text: deferredQuery, sort, ...(statusFilterValue ? statusFilter(reading, statusFilterValue) : {}) };
+    // The reading state matters here only through the status filter.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [deferredQuery, searching, sort, statusFilterValue, statusFilterValue ? reading : null]);
+  const rows = useLibraryRows(corpus, search, request, sort === 'relevance' ? 'file' : sort);
+
+  const continueCandidate = useMemo(() => continueReadingId(reading, new Set(Object.keys(reading))), [reading]);
+  const continueEntries = useArticleEntries(continueCandidate ? [continueCandidate] : []);
+  const continueArticle = continueCandidate ? continueEntries.get(continueCandidate) : undefined;
 
   const updateParam = (name: string, value: string, fallback: string) => {
     setSearchParams(
@@ -54,7 +77,28 @@ export function LibraryPage({ articles, highlightCounts, reading = {}, onSetRead
     );
   };
 
-  const trimmedQuery = query.trim();
+  const renderRow = useCallback(
+    ({ entry, terms }: LibraryRow) =>
+      entry && (
+        <ArticleListItem
+          article={entry}
+          terms={terms}
+          highlightCount={highlightCounts.get(entry.id) ?? 0}
+          status={readingStatus(reading[entry.id])}
+          progress={reading[entry.id]}
+          onSetRead={(read) => onSetRead(entry.id, read)}
+        />
+      ),
+    [highlightCounts, reading, onSetRead],
+  );
+
+  let status: string;
+  if (rows.status === 'error') status = `${searching ? 'Search' : 'The list'} could not be loaded: ${rows.error?.message ?? 'unknown error'}`;
+  else if (rows.status === 'loading') status = searching ? `Searching for “${deferredQuery}”…` : 'Loading…';
+  else if (rows.count === 0 && searching) status = `No articles match “${deferredQuery}”.`;
+  else if (rows.count === 0 && statusFilterValue) status = `No ${READING_STATUS_LABELS[statusFilterValue].toLowerCase()} articles.`;
+  else status = `${rows.count.toLocaleString('en')} article${rows.count === 1 ? '' : 's'}${searching ? ` match “${deferredQuery}”` : ''}`;
+
   useDocumentTitle('Broadsheet');
   return (
     <div className="mx-auto max-w-3xl px-4 py-8">
@@ -84,47 +128,50 @@ export function LibraryPage({ articles, highlightCounts, reading = {}, onSetRead
             id="article-search"
             type="search"
             value={query}
+            onFocus={() => search?.prepare()}
             onChange={(event) => updateParam('q', event.target.value, '')}
             placeholder="Words in a headline or the text"
             autoComplete="off"
             className="field w-full"
           />
         </div>
-        <SelectField label="Sort by" value={sort} options={SORT_ORDERS} onChange={(value) => updateParam('sort', value, 'file')} />
+        <SelectField
+          label="Sort by"
+          value={sort}
+          options={searching ? [RELEVANCE, ...SORT_ORDERS] : SORT_ORDERS}
+          onChange={(value) => updateParam('sort', value, searching ? RELEVANCE.value : 'file')}
+        />
         <SelectField
           label="Show"
-          value={statusFilter ?? ''}
+          value={statusFilterValue ?? ''}
           options={[{ value: '', label: 'All articles' }, ...(['unread', 'in-progress', 'read'] as const).map((status) => ({ value: status, label: READING_STATUS_LABELS[status] }))]}
           onChange={(value) => updateParam('status', value, '')}
         />
       </search>
 
-      <p role="status" className="mt-4 text-sm text-stone-600 dark:text-stone-400">
-        {shown.length === 0 && trimmedQuery
-          ? `No articles match “${trimmedQuery}”.`
-          : shown.length === 0 && statusFilter
-            ? `No ${READING_STATUS_LABELS[statusFilter].toLowerCase()} articles.`
-          : `${shown.length} article${shown.length === 1 ? '' : 's'}${trimmedQuery ? ` match “${trimmedQuery}”` : ''}`}
-      </p>
+      <div className="mt-4 flex flex-wrap items-center gap-x-3 text-sm text-stone-600 dark:text-stone-400">
+        <p role="status">{status}</p>
+        {rows.status === 'error' && (
+          <button type="button" onClick={rows.retry} className="min-h-11 font-medium underline underline-offset-2 hover:no-underline">
+            Try again
+          </button>
+        )}
+      </div>
 
-      {articles.length === 0 && (
+      {corpus.manifest.total === 0 && (
         <p className="mt-6">
           There are no articles yet. Add plain-text files to the <code>seeds/</code> folder and build again.
         </p>
       )}
 
-      <ol className="mt-4 divide-y divide-stone-200 dark:divide-stone-700" aria-label="Articles">
-        {shown.map((article) => (
-          <ArticleListItem
-            key={article.id}
-            article={article}
-            highlightCount={highlightCounts.get(article.id) ?? 0}
-            status={readingStatus(reading[article.id])}
-            progress={reading[article.id]}
-            onSetRead={(read) => onSetRead(article.id, read)}
-          />
-        ))}
-      </ol>
+      <ArticleList
+        layoutKey={request ? JSON.stringify(request) : sort}
+        count={rows.count}
+        row={rows.row}
+        onRange={rows.request}
+        renderRow={renderRow}
+        virtual={hydrated}
+      />
     </div>
   );
 }

@@ -1,0 +1,200 @@
+import type { SortOrder } from './filter-articles.ts';
+import {
+  articlePath,
+  listPagePath,
+  shardOf,
+  shardPath,
+  toEntry,
+  type ArticleDocument,
+  type ArticleEntry,
+  type CorpusManifest,
+} from './corpus-layout.ts';
+
+/** Why a data file could not be had: the network (offline, host down) or the host's answer. */
+export class CorpusFetchError extends Error {
+  constructor(
+    readonly url: string,
+    readonly reason: 'network' | 'status' | 'invalid',
+    detail: string,
+  ) {
+    super(reason === 'network' ? `Could not reach the site (${detail}).` : reason === 'status' ? `The site answered ${detail}.` : `The file was damaged (${detail}).`);
+    this.name = 'CorpusFetchError';
+  }
+}
+
+export type FetchJson = (url: string) => Promise<Response>;
+
+/**
+ * The collection as the browser sees it: data files fetched once each, kept in memory, and
+ * looked up synchronously when already here (so a prerendered page hydrates with what it was
+ * rendered from, and going back to a list shows it at once). Listeners hear of every arrival.
+ */
+export interface CorpusClient {
+  readonly manifest: CorpusManifest;
+  /** The article with this slug: a document, null if there is none, undefined if not fetched yet. */
+  peekArticle(slug: string): ArticleDocument | null | undefined;
+  loadArticle(slug: string): Promise<ArticleDocument | null>;
+  peekListPage(sort: SortOrder, page: number): readonly ArticleEntry[] | undefined;
+  loadListPage(sort: SortOrder, page: number): Promise<readonly ArticleEntry[]>;
+  /** List entries by article id; ids of articles no longer in the collection are simply absent. */
+  loadEntries(ids: readonly string[]): Promise<ReadonlyMap<string, ArticleEntry>>;
+  peekEntry(id: string): ArticleEntry | null | undefined;
+  /** Adds what a page arrived with. */
+  primeArticle(document: ArticleDocument): void;
+  subscribe(listener: () => void): () => void;
+  /** Changes whenever something arrives: a snapshot for useSyncExternalStore. */
+  getVersion(): number;
+}
+
+export interface CorpusClientOptions {
+  manifest: CorpusManifest;
+  /** Absolute URL of the app's base folder, ending in "/". */
+  baseUrl: string;
+  fetch: FetchJson;
+  firstPage?: readonly ArticleEntry[];
+  documents?: readonly ArticleDocument[];
+}
+
+function isEntryList(value: unknown): value is ArticleEntry[] {
+  return Array.isArray(value) && value.every((item) => typeof item === 'object' && item !== null && typeof (item as ArticleEntry).id === 'string' && typeof (item as ArticleEntry).slug === 'string');
+}
+
+export function isArticleDocument(value: unknown): value is ArticleDocument {
+  if (typeof value !== 'object' || value === null) return false;
+  const article = (value as ArticleDocument).article as unknown;
+  return (
+    typeof article === 'object' &&
+    article !== null &&
+    typeof (article as ArticleDocument['article']).id === 'string' &&
+    typeof (article as ArticleDocument['article']).slug === 'string' &&
+    Array.isArray((article as ArticleDocument['article']).paragraphs) &&
+    (article as ArticleDocument['article']).paragraphs.every((p) => typeof p === 'string')
+  );
+}
+
+export function createCorpusClient(options: CorpusClientOptions): CorpusClient {
+  const { manifest } = options;
+  const articles = new Map<string, ArticleDocument | null>();
+  const pages = new Map<string, readonly ArticleEntry[]>();
+  const entries = new Map<string, ArticleEntry>();
+  const loadedShards = new Set<number>();
+  const inFlight = new Map<string, Promise<unknown>>();
+  const listeners = new Set<() => void>();
+  let version = 0;
+  const notify = () => {
+    version += 1;
+    listeners.forEach((listener) => listener());
+  };
+
+  const remember = (list: readonly ArticleEntry[]) => list.forEach((entry) => entries.set(entry.id, entry));
+  const primeArticle = (document: ArticleDocument) => {
+    articles.set(document.article.slug, document);
+    entries.set(document.article.id, toEntry(document.article, document.position));
+  };
+  if (options.firstPage) {
+    pages.set(`file/0`, options.firstPage);
+    remember(options.firstPage);
+  }
+  options.documents?.forEach(primeArticle);
+
+  /** Fetches a file once: callers asking again while it travels share the same promise. */
+  function once<T>(path: string, parse: (response: Response | null) => Promise<T>): Promise<T> {
+    const pending = inFlight.get(path) as Promise<T> | undefined;
+    if (pending) return pending;
+    const url = new URL(path, options.baseUrl).href;
+    const request = options
+      .fetch(url)
+      .then(
+        (response) => parse(response),
+        (error: unknown) => {
+          throw new CorpusFetchError(url, 'network', error instanceof Error ? error.message : String(error));
+        },
+      )
+      .finally(() => inFlight.delete(path));
+    inFlight.set(path, request);
+    return request;
+  }
+
+  async function json(response: Response, url: string): Promise<unknown> {
+    if (!response.ok) throw new CorpusFetchError(url, 'status', `${response.status} ${response.statusText}`.trim());
+    try {
+      return await response.json();
+    } catch (error) {
+      throw new CorpusFetchError(url, 'invalid', error instanceof Error ? error.message : 'not JSON');
+    }
+  }
+
+  return {
+    manifest,
+    peekArticle: (slug) => articles.get(slug),
+    loadArticle(slug) {
+      const known = articles.get(slug);
+      if (known !== undefined) return Promise.resolve(known);
+      const path = articlePath(manifest, slug);
+      return once(path, async (response) => {
+        if (!response) return null;
+        // Static hosts answer an unknown file with 404 (or 410): the article is not in this collection.
+        if (response.status === 404 || response.status === 410) {
+          articles.set(slug, null);
+          notify();
+          return null;
+        }
+        const value = await json(response, path);
+        if (!isArticleDocument(value) || value.article.slug !== slug) throw new CorpusFetchError(path, 'invalid', 'not an article');
+        primeArticle(value);
+        notify();
+        return value;
+      });
+    },
+    peekListPage: (sort, page) => pages.get(`${sort}/${page}`),
+    loadListPage(sort, page) {
+      const key = `${sort}/${page}`;
+      const known = pages.get(key);
+      if (known) return Promise.resolve(known);
+      const path = listPagePath(manifest, sort, page);
+      return once(path, async (response) => {
+        const value = response ? await json(response, path) : [];
+        if (!isEntryList(value)) throw new CorpusFetchError(path, 'invalid', 'not a list page');
+        pages.set(key, value);
+        remember(value);
+        notify();
+        return value;
+      });
+    },
+    peekEntry(id) {
+      const known = entries.get(id);
+      if (known) return known;
+      return loadedShards.has(shardOf(id, manifest.shards)) ? null : undefined;
+    },
+    async loadEntries(ids) {
+      const shards = [...new Set(ids.map((id) => shardOf(id, manifest.shards)))].filter((shard) => !loadedShards.has(shard));
+      await Promise.all(
+        shards.map((shard) => {
+          const path = shardPath(manifest, shard);
+          return once(path, async (response) => {
+            const value = response ? await json(response, path) : [];
+            if (!isEntryList(value)) throw new CorpusFetchError(path, 'invalid', 'not a list of articles');
+            remember(value);
+            loadedShards.add(shard);
+          });
+        }),
+      );
+      if (shards.length) notify();
+      const found = new Map<string, ArticleEntry>();
+      for (const id of ids) {
+        const entry = entries.get(id);
+        if (entry) found.set(id, entry);
+      }
+      return found;
+    },
+    primeArticle(document) {
+      primeArticle(document);
+      notify();
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    getVersion: () => version,
+  };
+}

@@ -1,0 +1,117 @@
+import type { Article, ArticleSummary } from './article.ts';
+import { shortHash } from './slug.ts';
+import { sortArticles, type SortOrder } from './filter-articles.ts';
+
+/**
+ * How the build lays the collection out as static files, so the first view never grows with it:
+ * the app carries a small manifest and the first page of the list; everything else is fetched.
+ *
+ *   <dataDir>list/<sort>/<page>.json   a page of list entries, in that sort order
+ *   <dataDir>article/<slug>.json        one article, with its neighbours in file order
+ *   <dataDir>id/<shard>.json            list entries grouped by a hash of their id (highlights know ids)
+ *   <dataDir>search.json                the full-text index, loaded on first search
+ *
+ * `dataDir` carries a hash of the content, so every file can be cached for ever.
+ */
+
+/** What the list shows for one article, with its place in file order. */
+export interface ArticleEntry extends ArticleSummary {
+  /** 0-based position in file order. */
+  position: number;
+}
+
+export interface ArticleLink {
+  slug: string;
+  headline: string;
+}
+
+/** One article's file: the text, and what the page links to. */
+export interface ArticleDocument {
+  article: Article;
+  position: number;
+  previous: ArticleLink | null;
+  next: ArticleLink | null;
+}
+
+export interface CorpusManifest {
+  total: number;
+  pageSize: number;
+  /** How many id shards there are. */
+  shards: number;
+  /** Relative to the app's base URL, ending in "/". */
+  dataDir: string;
+}
+
+/** The id of the data block in which a prerendered article page carries its ArticleDocument. */
+export const PAGE_DATA_ID = 'page-data';
+
+export const LIST_SORT_ORDERS: readonly SortOrder[] = ['file', 'headline', 'reading-time'];
+export const LIST_PAGE_SIZE = 50;
+const ENTRIES_PER_SHARD = 40;
+const MAX_SHARDS = 1024;
+
+export function listPagePath(manifest: CorpusManifest, sort: SortOrder, page: number): string {
+  return `${manifest.dataDir}list/${sort}/${page}.json`;
+}
+
+export function articlePath(manifest: CorpusManifest, slug: string): string {
+  return `${manifest.dataDir}article/${encodeURIComponent(slug)}.json`;
+}
+
+export function shardPath(manifest: CorpusManifest, shard: number): string {
+  return `${manifest.dataDir}id/${shard}.json`;
+}
+
+export function searchIndexPath(manifest: CorpusManifest): string {
+  return `${manifest.dataDir}search.json`;
+}
+
+export function pageCount(manifest: CorpusManifest): number {
+  return Math.ceil(manifest.total / manifest.pageSize);
+}
+
+export function shardCount(total: number): number {
+  return Math.min(MAX_SHARDS, Math.max(1, Math.ceil(total / ENTRIES_PER_SHARD)));
+}
+
+export function shardOf(id: string, shards: number): number {
+  return Number.parseInt(shortHash(id), 16) % shards;
+}
+
+export function toEntry(article: Article, position: number): ArticleEntry {
+  const { paragraphs: _paragraphs, ...summary } = article;
+  return { ...summary, position };
+}
+
+/** Each article with links to its neighbours in file order. */
+export function articleDocuments(articles: readonly Article[]): ArticleDocument[] {
+  const link = (other: Article | undefined): ArticleLink | null => (other ? { slug: other.slug, headline: other.headline } : null);
+  return articles.map((article, position) => ({ article, position, previous: link(articles[position - 1]), next: link(articles[position + 1]) }));
+}
+
+/** A file's path under `dataDir` and its JSON text. */
+export interface CorpusFile {
+  path: string;
+  json: string;
+}
+
+/**
+ * Every data file of a collection (paths relative to `dataDir`) and the first page of the list in
+ * file order, which the app carries so the list paints without a fetch.
+ */
+export function layoutCorpus(articles: readonly Article[]): { files: CorpusFile[]; firstPage: ArticleEntry[]; shards: number } {
+  const entries = articles.map(toEntry);
+  const files: CorpusFile[] = [];
+  for (const sort of LIST_SORT_ORDERS) {
+    const sorted = sort === 'file' ? entries : sortArticles(entries, sort);
+    for (let page = 0; page * LIST_PAGE_SIZE < sorted.length; page += 1) {
+      files.push({ path: `list/${sort}/${page}.json`, json: JSON.stringify(sorted.slice(page * LIST_PAGE_SIZE, (page + 1) * LIST_PAGE_SIZE)) });
+    }
+  }
+  for (const document of articleDocuments(articles)) files.push({ path: `article/${document.article.slug}.json`, json: JSON.stringify(document) });
+  const shards = shardCount(entries.length);
+  const byShard: ArticleEntry[][] = Array.from({ length: shards }, () => []);
+  for (const entry of entries) byShard[shardOf(entry.id, shards)]?.push(entry);
+  byShard.forEach((shard, index) => files.push({ path: `id/${index}.json`, json: JSON.stringify(shard) }));
+  return { files, firstPage: entries.slice(0, LIST_PAGE_SIZE), shards };
+}

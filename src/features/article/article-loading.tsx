@@ -1,0 +1,32 @@
+import { AppLink } from '../../ui/app-link.tsx';
+import { paths } from '../../config/paths.ts';
+import { useDocumentTitle } from '../../ui/use-document-title.ts';
+
+/**
+ * What the article page shows while its text travels, or when it could not be had: a heading the
+ * route focus can land on, a live message, and a way to try again.
+ */
+export function ArticleLoading({ error, onRetry }: { error?: Error | undefined; onRetry?: (() => void) | undefined }) {
+  useDocumentTitle(error ? 'Article not loaded · Broadsheet' : 'Loading article · Broadsheet');
+  return (
+    <div className="reader-page mx-auto px-4 py-6 sm:py-10">
+      <AppLink to={paths.library.getHref()} className="link inline-flex min-h-6 items-center gap-1 font-sans text-sm">
+        <span aria-hidden="true">←</span>
+        All articles
+      </AppLink>
+      <div role={error ? 'alert' : 'status'} className="mt-6 font-sans">
+        <h1 className="text-2xl font-bold tracking-tight">{error ? 'This article could not be loaded' : 'Loading the article…'}</h1>
+        {error && (
+          <>
+            <p className="mt-3">
+              {navigator.onLine === false ? 'You are offline, and this article was not saved for offline reading.' : error.message} Your highlights are safe.
+            </p>
+            <button type="button" onClick={onRetry} className="mt-4 inline-flex min-h-11 items-center rounded-md border border-stone-400 px-4 font-medium hover:bg-stone-100 dark:border-stone-500 dark:hover:bg-stone-800">
+              Try again
+            </button>
+          </>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,288 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { makeArticle } from '../../../tests/fixtures/articles.ts';
+import { buildSearchIndex } from '../../domain/search/search-index.ts';
+import { createSearchClient, type SearchStatus, type WorkerLike } from './search-client.ts';
+import type { SearchRequest, SearchResponse } from './search-protocol.ts';
+import { createSearchWorkerHandler, type FetchText } from './search-worker-handler.ts';
+
+const INDEX_JSON = buildSearchIndex([
+  makeArticle('a', 'Élysée Palace responds', ['The French president spoke on Friday.']),
+  makeArticle('b', 'Zeppelin museum reopens', ['Visitors queued for hours at the palace gates.']),
+  makeArticle('c', 'Markets rally', ['Stocks rose.']),
+]);
+
+/** Lets every queued task run: a fake worker delivers messages in later tasks, like a real one. */
+const flush = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+/** A promise settled from outside, to hold a fetch for as long as a test needs. */
+function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => void; reject: (error: Error) => void } {
+  let resolve!: (value: T) => void;
+  let reject!: (error: Error) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}
+
+/** A WorkerLike that runs the real worker handler in-process, with messages cloned and delivered asynchronously. */
+class InProcessWorker implements WorkerLike {
+  readonly received: SearchRequest[] = [];
+  terminated = false;
+  private readonly messageListeners: ((event: MessageEvent<unknown>) => void)[] = [];
+  private readonly errorListeners: ((event: Event) => void)[] = [];
+  private readonly handle: (message: unknown) => Promise<void>;
+
+  constructor(fetchText: FetchText) {
+    this.handle = createSearchWorkerHandler((message) => {
+      const data = structuredClone(message);
+      setTimeout(() => {
+        if (!this.terminated) for (const listener of this.messageListeners) listener(new MessageEvent('message', { data }));
+      }, 0);
+    }, fetchText);
+  }
+
+  postMessage(message: SearchRequest): void {
+    this.received.push(message);
+    const data = structuredClone(message);
+    setTimeout(() => {
+      if (!this.terminated) void this.handle(data);
+    }, 0);
+  }
+
+  addEventListener(type: 'message', listener: (event: MessageEvent<unknown>) => void): void;
+  addEventListener(type: 'error', listener: (event: Event) => void): void;
+  addEventListener(type: 'message' | 'error', listener: (event: MessageEvent<unknown>) => void): void {
+    if (type === 'message') this.messageListeners.push(listener);
+    else this.errorListeners.push(listener as (event: Event) => void);
+  }
+
+  /** Sends a message as if the worker had, bypassing the handler. */
+  emit(data: unknown): void {
+    for (const listener of this.messageListeners) listener(new MessageEvent('message', { data }));
+  }
+
+  crash(): void {
+    for (const listener of this.errorListeners) listener(new Event('error'));
+  }
+
+  terminate(): void {
+    this.terminated = true;
+  }
+}
+
+function setup(fetchText: FetchText = () => Promise.resolve(INDEX_JSON), indexUrl = '/data/abc/search.json') {
+  const workers: InProcessWorker[] = [];
+  const fetchSpy = vi.fn(fetchText);
+  const client = createSearchClient({
+    indexUrl,
+    createWorker: () => {
+      const worker = new InProcessWorker(fetchSpy);
+      workers.push(worker);
+      return worker;
+    },
+  });
+  const statuses: SearchStatus[] = [];
+  client.subscribe((status) => statuses.push(status));
+  return { client, workers, fetchSpy, statuses };
+}
+
+const ids = (hits: readonly { entry: { id: string } }[]): string[] => hits.map((hit) => hit.entry.id);
+
+describe('createSearchClient', () => {
+  let clients: { terminate(): void }[] = [];
+  const track = <T extends { client: { terminate(): void } }>(value: T): T => {
+    clients.push(value.client);
+    return value;
+  };
+  afterEach(() => {
+    for (const client of clients) client.terminate();
+    clients = [];
+  });
+
+  it('starts no worker until asked', () => {
+    const { client, workers } = track(setup());
+    expect(client.status).toBe('idle');
+    expect(client.getStatus()).toBe('idle');
+    expect(workers).toHaveLength(0);
+  });
+
+  it('answers a query with hits and the matched terms', async () => {
+    const { client, statuses } = track(setup());
+    const hits = await client.query({ text: 'zepp', sort: 'relevance' });
+    expect(ids(hits)).toEqual(['b']);
+    expect(hits[0]?.terms).toEqual(['zeppelin']);
+    expect(hits[0]?.entry).toMatchObject({ slug: 'b', headline: 'Zeppelin museum reopens', position: 1 });
+    expect(statuses).toEqual(['loading', 'ready']);
+    expect(client.status).toBe('ready');
+  });
+
+  it('loads the index once, however often it is prepared or queried', async () => {
+    const { client, workers, fetchSpy } = track(setup());
+    client.prepare();
+    client.prepare();
+    const answers = await Promise.all([client.query({ text: 'palace', sort: 'file' }), client.query({ text: '', sort: 'headline' })]);
+    client.prepare();
+    await client.query({ text: 'markets', sort: 'relevance' });
+    expect(workers).toHaveLength(1);
+    expect(fetchSpy).toHaveBeenCalledTimes(1);
+    expect(workers[0]?.received.filter((m) => m.type === 'load')).toHaveLength(1);
+    expect(answers.map(ids)).toEqual([['a', 'b'], ['a', 'c', 'b']]);
+  });
+
+  it('resolves the index URL against the document, not the worker script', async () => {
+    const { client, fetchSpy } = track(setup(undefined, 'data/abc/search.json'));
+    await client.query({ text: '', sort: 'file' });
+    expect(fetchSpy).toHaveBeenCalledWith(new URL('data/abc/search.json', document.baseURI).href);
+  });
+
+  it('holds queries sent before the index has loaded, then answers each of them', async () => {
+    const fetch = deferred<string>();
+    const { client } = track(setup(() => fetch.promise));
+    const first = client.query({ text: 'palace', sort: 'relevance' });
+    const second = client.query({ text: 'zeppelin', sort: 'relevance' });
+    const third = client.query({ text: '', sort: 'file', except: ['a'] });
+    await flush();
+    expect(client.status).toBe('loading');
+    fetch.resolve(INDEX_JSON);
+    expect(ids(await first)).toEqual(['a', 'b']);
+    expect(ids(await second)).toEqual(['b']);
+    expect(ids(await third)).toEqual(['b', 'c']);
+  });
+
+  it('answers every query, older ones included, each with its own hits', async () => {
+    const { client } = track(setup());
+    await client.query({ text: '', sort: 'file' });
+    const older = client.query({ text: 'pal', sort: 'relevance' });
+    const newer = client.query({ text: 'palace', sort: 'relevance', only: ['b'] });
+    expect(ids(await newer)).toEqual(['b']);
+    expect(ids(await older)).toEqual(['a', 'b']);
+  });
+
+  it('rejects with a readable error when the index cannot be loaded, and tries again on the next query', async () => {
+    let calls = 0;
+    const { client, fetchSpy, statuses } = track(
+      setup(() => {
+        calls += 1;
+        return calls === 1 ? Promise.reject(new Error('HTTP 404')) : Promise.resolve(INDEX_JSON);
+      }),
+    );
+    const failed = client.query({ text: 'palace', sort: 'relevance' });
+    await expect(failed).rejects.toThrow('The search index could not be loaded (HTTP 404).');
+    expect(client.status).toBe('error');
+
+    expect(ids(await client.query({ text: 'palace', sort: 'relevance' }))).toEqual(['a', 'b']);
+    expect(fetchSpy).toHaveBeenCalledTimes(2);
+    expect(statuses).toEqual(['loading', 'error', 'loading', 'ready']);
+  });
+
+  it('rejects every query waiting on a load that fails', async () => {
+    const fetch = deferred<string>();
+    const { client } = track(setup(() => fetch.promise));
+    const queries = [client.query({ text: 'a', sort: 'file' }), client.query({ text: 'b', sort: 'file' })];
+    await flush();
+    fetch.reject(new TypeError('Failed to fetch'));
+    for (const query of queries) await expect(query).rejects.toThrow('The search index could not be loaded (Failed to fetch).');
+  });
+
+  it('reports an index file that is not an index', async () => {
+    const { client } = track(setup(() => Promise.resolve('<!doctype html>')));
+    await expect(client.query({ text: 'x', sort: 'file' })).rejects.toThrow(/^The search index could not be read \(/);
+    expect(client.status).toBe('error');
+  });
+
+  it('rejects pending queries when the worker crashes, and starts a new worker for the next query', async () => {
+    const fetch = deferred<string>();
+    const { client, workers } = track(setup(() => fetch.promise));
+    const pending = client.query({ text: 'palace', sort: 'relevance' });
+    workers[0]?.crash();
+    await expect(pending).rejects.toThrow('Search is unavailable: the search worker stopped.');
+    expect(client.status).toBe('error');
+    expect(workers[0]?.terminated).toBe(true);
+    fetch.resolve(INDEX_JSON);
+    expect(ids(await client.query({ text: 'palace', sort: 'relevance' }))).toEqual(['a', 'b']);
+    expect(workers).toHaveLength(2);
+  });
+
+  it('rejects when no worker can be created', async () => {
+    const client = createSearchClient({
+      indexUrl: 'search.json',
+      createWorker: () => {
+        throw new Error('Worker is not defined');
+      },
+    });
+    await expect(client.query({ text: 'x', sort: 'file' })).rejects.toThrow('Search is unavailable (Worker is not defined).');
+    expect(client.status).toBe('error');
+  });
+
+  it('ignores messages that are not part of the protocol', async () => {
+    const { client, workers } = track(setup());
+    client.prepare();
+    workers[0]?.emit({ type: 'result', id: 'one', hits: [] });
+    workers[0]?.emit('hello');
+    workers[0]?.emit({ type: 'result', id: 999, hits: [] });
+    expect(ids(await client.query({ text: 'markets', sort: 'file' }))).toEqual(['c']);
+  });
+
+  it('stops the worker and rejects pending queries when terminated, and can start over', async () => {
+    const { client, workers, statuses } = track(setup());
+    const pending = client.query({ text: 'palace', sort: 'file' });
+    client.terminate();
+    await expect(pending).rejects.toThrow('The search was stopped.');
+    expect(workers[0]?.terminated).toBe(true);
+    expect(client.status).toBe('idle');
+    expect(ids(await client.query({ text: 'palace', sort: 'file' }))).toEqual(['a', 'b']);
+    expect(statuses).toEqual(['loading', 'idle', 'loading', 'ready']);
+  });
+
+  it('stops calling a listener once unsubscribed', async () => {
+    const { client } = track(setup());
+    const listener = vi.fn();
+    const unsubscribe = client.subscribe(listener);
+    client.prepare();
+    unsubscribe();
+    await client.query({ text: '', sort: 'file' });
+    expect(listener).toHaveBeenCalledTimes(1);
+    expect(listener).toHaveBeenCalledWith('loading');
+  });
+});
+
+describe('createSearchWorkerHandler', () => {
+  const setupHandler = (fetchText: FetchText) => {
+    const posted: SearchResponse[] = [];
+    return { posted, handle: createSearchWorkerHandler((message) => posted.push(message), fetchText) };
+  };
+
+  it('answers queries once loaded, and says it is loaded', async () => {
+    const { posted, handle } = setupHandler(() => Promise.resolve(INDEX_JSON));
+    await handle({ type: 'load', url: 'https://example.org/search.json' });
+    await handle({ type: 'query', id: 7, request: { text: 'museum', sort: 'relevance' } });
+    expect(posted[0]).toEqual({ type: 'loaded' });
+    expect(posted[1]).toMatchObject({ type: 'result', id: 7, hits: [{ entry: { id: 'b' }, terms: ['museum'] }] });
+  });
+
+  it('keeps failing queries until a new load succeeds', async () => {
+    const fetchText = vi.fn<FetchText>().mockRejectedValueOnce(new Error('HTTP 500')).mockResolvedValue(INDEX_JSON);
+    const { posted, handle } = setupHandler(fetchText);
+    await handle({ type: 'load', url: 'u' });
+    await handle({ type: 'query', id: 1, request: { text: '', sort: 'file' } });
+    expect(posted).toEqual([
+      { type: 'load-failed', message: 'The search index could not be loaded (HTTP 500).' },
+      { type: 'error', id: 1, message: 'The search index could not be loaded (HTTP 500).' },
+    ]);
+    await handle({ type: 'load', url: 'u' });
+    await handle({ type: 'query', id: 2, request: { text: '', sort: 'file' } });
+    expect(posted.slice(2)).toMatchObject([{ type: 'loaded' }, { type: 'result', id: 2 }]);
+  });
+
+  it('loads once for repeated loads of the same URL, and ignores malformed messages', async () => {
+    const fetchText = vi.fn<FetchText>().mockResolvedValue(INDEX_JSON);
+    const { posted, handle } = setupHandler(fetchText);
+    await Promise.all([handle({ type: 'load', url: 'u' }), handle({ type: 'load', url: 'u' })]);
+    await handle({ type: 'load', url: 'u' });
+    await handle({ type: 'query', id: 1 });
+    await handle(null);
+    expect(fetchText).toHaveBeenCalledTimes(1);
+    expect(posted).toEqual([{ type: 'loaded' }, { type: 'loaded' }]);
+  });
+});

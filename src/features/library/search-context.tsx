@@ -1,0 +1,19 @@
+import { createContext, use, type ReactNode } from 'react';
+import type { ArticleHit, ListQuery } from '../../domain/search/search-index.ts';
+
+/** What the list needs of full-text search: warm it up, and ask it. */
+export interface ArticleSearch {
+  prepare(): void;
+  query(request: ListQuery): Promise<ArticleHit[]>;
+}
+
+const SearchContext = createContext<ArticleSearch | null>(null);
+
+export function SearchProvider({ search, children }: { search: ArticleSearch | null; children: ReactNode }) {
+  return <SearchContext value={search}>{children}</SearchContext>;
+}
+
+/** Null while prerendering: the built list has no query. */
+export function useArticleSearch(): ArticleSearch | null {
+  return use(SearchContext);
+}
