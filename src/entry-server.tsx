@@ -1,4 +1,4 @@
-import { renderToString } from 'react-dom/server';
+import { prerenderToNodeStream } from 'react-dom/static';
 import { createStaticHandler, createStaticRouter, StaticRouterProvider } from 'react-router-dom';
 import { AppProviders } from './app/app-providers.tsx';
 import { createRoutes } from './app/routes.tsx';
@@ -35,11 +35,15 @@ export function createRouteRenderer(articles: readonly Article[]): (path: string
     const context = await handler.query(new Request(new URL(path, 'http://prerender.invalid')));
     if (context instanceof Response) throw new Error(`prerendering ${path} gave a ${context.status} response`);
     const router = createStaticRouter(handler.dataRoutes, context);
-    return renderToString(
+    // Waits for the lazily loaded screens, so every page's HTML holds its text, not a loading state.
+    const { prelude } = await prerenderToNodeStream(
       <AppProviders services={services}>
         {/* hydrate={false}: no inline script carrying router state, which the CSP would refuse. */}
         <StaticRouterProvider router={router} context={context} hydrate={false} />
       </AppProviders>,
     );
+    let html = '';
+    for await (const chunk of prelude) html += typeof chunk === 'string' ? chunk : (chunk as Buffer).toString('utf8');
+    return html;
   };
 }

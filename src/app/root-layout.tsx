@@ -1,12 +1,10 @@
 import { AppLink, useIsCurrent } from '../ui/app-link.tsx';
-import { useCallback, useState } from 'react';
+import { lazy, Suspense, useCallback, useState } from 'react';
 import { Outlet, ScrollRestoration } from 'react-router-dom';
 import { paths } from '../config/paths.ts';
 import { StorageNotice } from '../features/highlights/storage-notice.tsx';
 import { UpdatePrompt } from '../features/offline/update-prompt.tsx';
-import { SettingsPanel } from '../features/settings/settings-panel.tsx';
 import { useReaderSettings } from '../features/settings/use-reader-settings.ts';
-import { ShortcutsList } from '../features/shortcuts/shortcuts-list.tsx';
 import { useGlobalShortcuts } from '../features/shortcuts/use-global-shortcuts.ts';
 import { ShortcutsEnabledContext } from '../ui/keyboard.ts';
 import { ModalDialog } from '../ui/modal-dialog.tsx';
@@ -25,6 +23,10 @@ function NavItem({ to, end = false, children }: { to: string; end?: boolean; chi
   );
 }
 const headerButtonClass = 'inline-flex min-h-11 items-center rounded-md px-3 font-medium hover:bg-stone-200 dark:hover:bg-stone-800';
+
+// Dialog contents load when first opened: the first view does not need them.
+const SettingsPanel = lazy(() => import('../features/settings/settings-panel.tsx').then((m) => ({ default: m.SettingsPanel })));
+const ShortcutsList = lazy(() => import('../features/shortcuts/shortcuts-list.tsx').then((m) => ({ default: m.ShortcutsList })));
 
 export function RootLayout() {
   const [settings, updateSettings] = useReaderSettings();
@@ -77,10 +79,18 @@ export function RootLayout() {
           {announcement}
         </div>
         <ModalDialog title="Settings" open={dialog === 'settings'} onClose={closeDialog}>
-          <SettingsPanel settings={settings} onChange={updateSettings} />
+          {dialog === 'settings' && (
+            <Suspense fallback={<p role="status">Loading…</p>}>
+              <SettingsPanel settings={settings} onChange={updateSettings} />
+            </Suspense>
+          )}
         </ModalDialog>
         <ModalDialog title="Keyboard shortcuts" open={dialog === 'shortcuts'} onClose={closeDialog}>
-          <ShortcutsList enabled={settings.shortcuts} />
+          {dialog === 'shortcuts' && (
+            <Suspense fallback={<p role="status">Loading…</p>}>
+              <ShortcutsList enabled={settings.shortcuts} />
+            </Suspense>
+          )}
         </ModalDialog>
         <UpdatePrompt />
         <ScrollRestoration getKey={scrollPositionKey} />

@@ -3,7 +3,8 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { makeArticle } from '../../tests/fixtures/articles.ts';
-import { APP_NAME, articleHead, composePage, escapeHtml, headTags, HIGHLIGHTS_HEAD, LIST_HEAD, NOT_FOUND_HEAD, type PageHead } from './page-head.ts';
+import { PAGE_DATA_ID } from '../domain/articles/corpus-layout.ts';
+import { APP_NAME, articleHead, composePage, escapeHtml, escapeScriptData, headTags, HIGHLIGHTS_HEAD, LIST_HEAD, NOT_FOUND_HEAD, type PageHead } from './page-head.ts';
 
 /** The app's own index.html, as written in the repository (absolute "/…" URLs, as Vite reads it). */
 const SOURCE_SHELL = readFileSync(path.resolve(import.meta.dirname, '../../index.html'), 'utf8');
@@ -293,5 +294,78 @@ describe('composePage', () => {
     expect(document.head.querySelector('script')?.getAttribute('src')).toBe('$&/assets/index-abc.js');
     expect(html.match(/<title>/g)).toHaveLength(1);
     expect(html.match(/<body/g)).toHaveLength(1);
+  });
+});
+
+describe('escapeScriptData', () => {
+  it('turns every "<" into \\u003c and leaves everything else as it is', () => {
+    expect(escapeScriptData('{"a":"</script><!--<b>"}')).toBe('{"a":"\\u003c/script>\\u003c!--\\u003cb>"}');
+    expect(escapeScriptData('{"a":"> & \' ` é 😀"}')).toBe('{"a":"> & \' ` é 😀"}');
+  });
+
+  it('gives JSON that parses to the same value, with no "<" left, for any value', () => {
+    const text = fc.string({ unit: fc.constantFrom('<', '>', '/', '!', '-', 's', 'script', '"', '\\', 'u003c', '\u2028', 'é', '😀', ' '), maxLength: 30 });
+    fc.assert(
+      fc.property(fc.jsonValue(), text, (value, extra) => {
+        const json = JSON.stringify({ value, extra });
+        const escaped = escapeScriptData(json);
+        expect(escaped).not.toContain('<');
+        expect(JSON.parse(escaped)).toEqual(JSON.parse(json));
+      }),
+    );
+  });
+});
+
+describe('composePage with a data block', () => {
+  const compose = (data: string | undefined, shell = SMALL_SHELL) =>
+    composePage(shell, { head: ARTICLE_HEAD, body: '<main><h1>A story</h1></main>', render: 'hydrate', assetPrefix: null, data });
+  const hostile = {
+    article: { headline: '</script><!--<script>alert(1)</script>', paragraphs: ['<!-- a comment', '</SCRIPT >', '<script>', 'x</script', '\u2028 line separator', '-->'] },
+  };
+
+  it('adds no data block without data', () => {
+    expect(compose(undefined)).toBe(composePage(SMALL_SHELL, { head: ARTICLE_HEAD, body: '<main><h1>A story</h1></main>', render: 'hydrate', assetPrefix: null }));
+    expect(parseHtml(compose(undefined)).getElementById(PAGE_DATA_ID)).toBeNull();
+  });
+
+  it('puts the JSON in a script of type application/json right after the root', () => {
+    const html = compose(JSON.stringify({ a: 1 }));
+    expect(html).toContain(`<div id="root" data-render="hydrate"><main><h1>A story</h1></main></div><script type="application/json" id="${PAGE_DATA_ID}">{"a":1}</script>`);
+    const block = parseHtml(html).getElementById(PAGE_DATA_ID);
+    expect(block?.tagName).toBe('SCRIPT');
+    expect(block?.getAttribute('type')).toBe('application/json');
+    expect(block?.previousElementSibling?.id).toBe('root');
+  });
+
+  it('keeps "</script>" and "<!--" in the text from closing the block or opening a comment, and round-trips through JSON.parse', () => {
+    const json = JSON.stringify(hostile);
+    for (const shell of [SMALL_SHELL, SOURCE_SHELL]) {
+      const html = compose(json, shell);
+      const data = html.slice(html.indexOf(`id="${PAGE_DATA_ID}">`));
+      expect(data.slice(0, data.indexOf('</script>'))).not.toContain('<');
+      const document = parseHtml(html);
+      const block = document.getElementById(PAGE_DATA_ID);
+      expect(JSON.parse(block?.textContent ?? '')).toEqual(hostile);
+      // Nothing of the data leaked into the document as elements or comments.
+      expect(document.body.querySelectorAll('script:not([type="module"])')).toHaveLength(1);
+      expect(document.getElementById('root')?.textContent).toBe('A story');
+    }
+    // What follows the root in the shell is still there, after the block.
+    expect(parseHtml(compose(json)).querySelector(`#${PAGE_DATA_ID} ~ img`)?.getAttribute('src')).toBe('./pixel.png');
+  });
+
+  it('round-trips any JSON text through the parsed page', () => {
+    const text = fc.string({ unit: fc.constantFrom('<', '>', '/', '!', '-', 'script', 'SCRIPT', '"', '\\', '&', 'amp;', ' ', 'é'), maxLength: 40 });
+    fc.assert(
+      fc.property(text, (value) => {
+        const block = parseHtml(compose(JSON.stringify({ value }))).getElementById(PAGE_DATA_ID);
+        expect(JSON.parse(block?.textContent ?? '')).toEqual({ value });
+      }),
+    );
+  });
+
+  it('keeps "$&" and "$1" in the data literally', () => {
+    const block = parseHtml(compose(JSON.stringify({ text: "$& $1 $' $$" }))).getElementById(PAGE_DATA_ID);
+    expect(JSON.parse(block?.textContent ?? '')).toEqual({ text: "$& $1 $' $$" });
   });
 });

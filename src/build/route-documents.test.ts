@@ -3,7 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeArticle } from '../../tests/fixtures/articles.ts';
 import { articleHead, HIGHLIGHTS_HEAD, LIST_HEAD, NOT_FOUND_HEAD } from './page-head.ts';
-import { APP_NAME, assetPrefix, escapeHtml, routeDocuments, routePages } from './route-documents.ts';
+import { PAGE_DATA_ID } from '../domain/articles/corpus-layout.ts';
+import { APP_NAME, assetPrefix, escapeHtml, routeDocument, routeDocuments, routePages } from './route-documents.ts';
 
 const SHELL = readFileSync(path.resolve(import.meta.dirname, '../../index.html'), 'utf8');
 /** index.html as a relative build writes it: Vite turns its "/…" URLs into "./…" ones. */
@@ -130,7 +131,11 @@ describe('routePages', () => {
 
   it("names each article page after its slug, not its id", () => {
     const article = makeArticle('2024-01-07 seed file', 'Headline', ['Body.'], { slug: 'headline' });
-    expect(routePages([article])[1]).toMatchObject({ fileName: 'article/headline/index.html', path: '/article/headline/' });
+    expect(routePages([article])[1]).toMatchObject({ fileName: 'article/headline/index.html', path: '/article/headline/', slug: 'headline' });
+  });
+
+  it('names the article shown on each article page, and none on the others', () => {
+    expect(routePages(articles).map((page) => page.slug)).toEqual([undefined, 'first-story', 'second-story', undefined, undefined]);
   });
 });
 
@@ -209,5 +214,34 @@ describe('routeDocuments, relative, with prerendered bodies', () => {
       'https://example.org/reader/highlights/',
       'https://example.org/reader/404.html',
     ]);
+  });
+});
+
+describe('routeDocument with data', () => {
+  const page = routePages(articles)[1]!;
+  const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html');
+  const dataOf = (html: string) => parse(html).getElementById(PAGE_DATA_ID)?.textContent;
+
+  it('carries the data in a JSON block after the root, and none without data', () => {
+    const html = routeDocument(BUILT_SHELL, page, { relative: true, data: '{"slug":"first-story"}' });
+    expect(html).toContain(`</div><script type="application/json" id="${PAGE_DATA_ID}">{"slug":"first-story"}</script>`);
+    expect(dataOf(html)).toBe('{"slug":"first-story"}');
+    expect(parse(routeDocument(BUILT_SHELL, page, { relative: true })).getElementById(PAGE_DATA_ID)).toBeNull();
+    for (const document of routeDocuments(BUILT_SHELL, articles)) expect(document.html, document.fileName).not.toContain(PAGE_DATA_ID);
+  });
+
+  it('escapes "</script><!--" in an article so the page stays whole, and the data round-trips through JSON.parse', () => {
+    const hostile = makeArticle('x', 'Bad </script><!--<script>alert(1)</script>', ['</script><!--', '<!-- <script>', '--> </SCRIPT>'], { slug: 'bad' });
+    const value = { article: hostile, position: 0, previous: null, next: { slug: 'n', headline: '</script>' } };
+    const bodies = new Map([[page.fileName, '<main><h1>Bad</h1></main>']]);
+    const html = routeDocument(BUILT_SHELL, page, { bodies, relative: true, data: JSON.stringify(value) });
+    const block = html.slice(html.indexOf(`id="${PAGE_DATA_ID}">`) + `id="${PAGE_DATA_ID}">`.length);
+    expect(block.slice(0, block.indexOf('</script>'))).not.toContain('<');
+    expect(JSON.parse(dataOf(html) ?? '')).toEqual(value);
+    const document = parse(html);
+    const root = document.getElementById('root');
+    expect(root?.children).toHaveLength(1);
+    expect(root?.querySelector('main > h1')?.textContent).toBe('Bad');
+    expect(document.body.lastElementChild?.id).toBe(PAGE_DATA_ID);
   });
 });

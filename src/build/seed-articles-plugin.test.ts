@@ -2,7 +2,11 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadCorpus, readSeedsFolder } from './seed-articles-plugin.ts';
+import { makeArticle } from '../../tests/fixtures/articles.ts';
+import { isArticleDocument } from '../domain/articles/corpus-client.ts';
+import { articleDocuments, articlePath, layoutCorpus, LIST_PAGE_SIZE, listPagePath, searchIndexPath, shardPath, type ArticleEntry } from '../domain/articles/corpus-layout.ts';
+import { loadSearchIndex, queryArticles } from '../domain/search/search-index.ts';
+import { ARTICLES_MODULE_ID, articlesModule, buildCorpusData, loadCorpus, readSeedsFolder } from './seed-articles-plugin.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const FIXTURES = path.join(ROOT, 'tests/fixtures/seeds');
@@ -101,5 +105,83 @@ describe('loadCorpus', () => {
     const article = corpus.articles.find((a) => a.id === name);
     expect(article?.slug).toBe('us-led-coalition-members-suspend-iraq-operations-as-region-submerged-in-outrage');
     expect(article?.paragraphs).toHaveLength(7);
+  });
+});
+
+describe('buildCorpusData', () => {
+  const articles = Array.from({ length: LIST_PAGE_SIZE + 2 }, (_, index) =>
+    makeArticle(`id-${index}`, `Story ${index}`, [`Text of story ${index}.`], { slug: `story-${index}` }),
+  );
+  const built = buildCorpusData(articles);
+
+  it('describes the collection in a manifest whose data folder is named by a hash of the content', () => {
+    expect(built.manifest).toEqual({ total: articles.length, pageSize: LIST_PAGE_SIZE, shards: layoutCorpus(articles).shards, dataDir: expect.stringMatching(/^data\/[0-9a-f]{10}\/$/) as unknown });
+  });
+
+  it('names the data folder the same for the same articles and differently for any change', () => {
+    expect(buildCorpusData(articles).manifest.dataDir).toBe(built.manifest.dataDir);
+    const edited = articles.map((article, index) => (index === 30 ? { ...article, paragraphs: ['Edited.'] } : article));
+    expect(buildCorpusData(edited).manifest.dataDir).not.toBe(built.manifest.dataDir);
+    expect(buildCorpusData(articles.slice(1)).manifest.dataDir).not.toBe(built.manifest.dataDir);
+  });
+
+  it('writes every laid-out file and the search index under the data folder', () => {
+    const { manifest, files } = built;
+    const expected = [...layoutCorpus(articles).files.map((file) => `${manifest.dataDir}${file.path}`), searchIndexPath(manifest)];
+    expect([...files.keys()].sort()).toEqual(expected.sort());
+    expect(files.has(listPagePath(manifest, 'headline', 1))).toBe(true);
+    expect(files.has(shardPath(manifest, 0))).toBe(true);
+    expect(files.has(decodeURIComponent(articlePath(manifest, 'story-3')))).toBe(true);
+    const index = loadSearchIndex(files.get(searchIndexPath(manifest)) ?? '');
+    expect(queryArticles(index, { text: 'story 51', sort: 'relevance' }).map((hit) => hit.entry.id)).toEqual(['id-51']);
+  });
+
+  it('gives the first page of the list, as list/file/0.json holds it', () => {
+    expect(built.firstPage).toHaveLength(LIST_PAGE_SIZE);
+    expect(JSON.parse(built.files.get(listPagePath(built.manifest, 'file', 0)) ?? '') as ArticleEntry[]).toEqual(built.firstPage);
+  });
+
+  it('gives each article’s document JSON by slug, the same as its data file', () => {
+    expect([...built.documents.keys()]).toEqual(articles.map((article) => article.slug));
+    const documents = articleDocuments(articles);
+    for (const document of documents) {
+      const json = built.documents.get(document.article.slug) ?? '';
+      expect(json).toBe(built.files.get(`${built.manifest.dataDir}article/${document.article.slug}.json`));
+      const value: unknown = JSON.parse(json);
+      expect(isArticleDocument(value)).toBe(true);
+      expect(value).toEqual(document);
+    }
+  });
+
+  it('builds an empty collection: a manifest of none and an empty first page', () => {
+    const empty = buildCorpusData([]);
+    expect(empty.manifest.total).toBe(0);
+    expect(empty.firstPage).toEqual([]);
+    expect(empty.documents.size).toBe(0);
+    expect(empty.files.has(searchIndexPath(empty.manifest))).toBe(true);
+  });
+});
+
+describe('articlesModule', () => {
+  const built = buildCorpusData([makeArticle('a', 'A </script> story', ['Text.', 'A second paragraph, only in the article file.'], { slug: 'a-story' })]);
+  const plugin = articlesModule(() => built);
+  const call = <T>(hook: unknown, ...args: unknown[]): T => (hook as (...a: unknown[]) => T)(...args);
+
+  it('resolves virtual:articles and nothing else', () => {
+    const resolved = call<string | undefined>(plugin.resolveId, ARTICLES_MODULE_ID);
+    expect(resolved).toBe(`\0${ARTICLES_MODULE_ID}`);
+    expect(call(plugin.resolveId, 'virtual:other')).toBeUndefined();
+    expect(call(plugin.load, 'virtual:articles')).toBeUndefined();
+  });
+
+  it('exports only the manifest and the first page, which evaluate to the built values', () => {
+    const code = call<string>(plugin.load, `\0${ARTICLES_MODULE_ID}`);
+    expect([...code.matchAll(/^export const (\w+)/gm)].map((match) => match[1])).toEqual(['manifest', 'firstPage']);
+    expect(code).not.toContain('second paragraph');
+    const manifest = /^export const manifest = (.*);$/m.exec(code)?.[1] ?? '';
+    const firstPage = /^export const firstPage = JSON\.parse\((.*)\);$/m.exec(code)?.[1] ?? '';
+    expect(JSON.parse(manifest)).toEqual(built.manifest);
+    // A string literal holding the JSON: parsed twice.
+    expect(JSON.parse(JSON.parse(firstPage) as string)).toEqual(built.firstPage);
   });
 });

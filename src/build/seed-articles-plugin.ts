@@ -151,7 +151,12 @@ export function seedArticles(options: SeedArticlesOptions): Plugin {
       server.middlewares.use((request, response, next) => {
         const url = new URL(request.url ?? '/', 'http://dev.invalid');
         const base = config.base.startsWith('/') ? config.base : '/';
-        const file = url.pathname.startsWith(base) ? decodeURIComponent(url.pathname.slice(base.length)) : '';
+        let file = '';
+        try {
+          file = url.pathname.startsWith(base) ? decodeURIComponent(url.pathname.slice(base.length)) : '';
+        } catch {
+          return next(); // A malformed address is no data file: the server's own 404.
+        }
         const json = file.startsWith('data/') ? currentData().files.get(file) : undefined;
         if (json === undefined) return next();
         response.setHeader('Content-Type', 'application/json; charset=utf-8');

@@ -1,5 +1,4 @@
 import type { Article } from '../domain/articles/article';
-import { createCatalog } from '../domain/articles/catalog';
 import { createHighlightStorage } from '../domain/highlights/highlight-storage';
 import { createHighlightStore } from '../domain/highlights/highlight-store';
 
@@ -17,8 +16,6 @@ export const sampleArticles: Article[] = [
   article('002', 'cafe-opens-in-montreal', 'Café opens in Montréal', ['A new café opened its doors on Élysée street.', 'Queues formed early.'], 1),
   article('003', 'long-read-on-harbours', 'A long read on harbours', ['Harbours have shaped trade for centuries.'], 12),
 ];
-
-export const sampleCatalog = createCatalog(sampleArticles);
 
 /** A highlight store over jsdom's localStorage, as the app builds it. */
 export function createTestHighlightStore() {

@@ -11,3 +11,11 @@ export const RELATIVE_MOUNTS = [
   { mountPath: '/a/b/c/', port: E2E_PORT + 2 },
 ] as const;
 export const relativeBaseUrl = (mount: (typeof RELATIVE_MOUNTS)[number]) => `http://127.0.0.1:${mount.port}${mount.mountPath}`;
+
+/** A generated collection of 3,000 articles (`tests/tools/make-corpus.ts`), built and served at /big/. */
+export const SCALE_SEEDS = 'dist-e2e-scale-seeds';
+export const SCALE_DIST = 'dist-e2e-scale';
+export const SCALE_COUNT = 3000;
+export const SCALE_MOUNT_PATH = '/big/';
+export const SCALE_PORT = E2E_PORT + 3;
+export const SCALE_BASE_URL = `http://127.0.0.1:${SCALE_PORT}${SCALE_MOUNT_PATH}`;

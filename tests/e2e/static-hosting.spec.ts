@@ -32,6 +32,8 @@ for (const mount of RELATIVE_MOUNTS) {
       await page.getByRole('link', { name: HARBOUR_HEADLINE }).click();
       await expect(page).toHaveURL(`${base}article/harbour-town-votes-to-keep-its-zeppelin-museum-open/`);
       await page.getByRole('link', { name: /Previous article/ }).click();
+      // Opened inside the app, the article's text is fetched: select only once it is there.
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(SEED_ARTICLE.headline);
       await selectWithoutMouse(page, { paragraph: 1, from: 'Bundeswehr', to: 'in Iraq' });
       await page.getByRole('button', { name: 'Highlight yellow' }).click();
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Highlights' }).click();

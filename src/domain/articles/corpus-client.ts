@@ -98,14 +98,14 @@ export function createCorpusClient(options: CorpusClientOptions): CorpusClient {
   options.documents?.forEach(primeArticle);
 
   /** Fetches a file once: callers asking again while it travels share the same promise. */
-  function once<T>(path: string, parse: (response: Response | null) => Promise<T>): Promise<T> {
+  function once<T>(path: string, parse: (response: Response | null, url: string) => Promise<T>): Promise<T> {
     const pending = inFlight.get(path) as Promise<T> | undefined;
     if (pending) return pending;
     const url = new URL(path, options.baseUrl).href;
     const request = options
       .fetch(url)
       .then(
-        (response) => parse(response),
+        (response) => parse(response, url),
         (error: unknown) => {
           throw new CorpusFetchError(url, 'network', error instanceof Error ? error.message : String(error));
         },
@@ -131,7 +131,7 @@ export function createCorpusClient(options: CorpusClientOptions): CorpusClient {
       const known = articles.get(slug);
       if (known !== undefined) return Promise.resolve(known);
       const path = articlePath(manifest, slug);
-      return once(path, async (response) => {
+      return once(path, async (response, url) => {
         if (!response) return null;
         // Static hosts answer an unknown file with 404 (or 410): the article is not in this collection.
         if (response.status === 404 || response.status === 410) {
@@ -139,8 +139,8 @@ export function createCorpusClient(options: CorpusClientOptions): CorpusClient {
           notify();
           return null;
         }
-        const value = await json(response, path);
-        if (!isArticleDocument(value) || value.article.slug !== slug) throw new CorpusFetchError(path, 'invalid', 'not an article');
+        const value = await json(response, url);
+        if (!isArticleDocument(value) || value.article.slug !== slug) throw new CorpusFetchError(url, 'invalid', 'not an article');
         primeArticle(value);
         notify();
         return value;
@@ -152,9 +152,9 @@ export function createCorpusClient(options: CorpusClientOptions): CorpusClient {
       const known = pages.get(key);
       if (known) return Promise.resolve(known);
       const path = listPagePath(manifest, sort, page);
-      return once(path, async (response) => {
-        const value = response ? await json(response, path) : [];
-        if (!isEntryList(value)) throw new CorpusFetchError(path, 'invalid', 'not a list page');
+      return once(path, async (response, url) => {
+        const value = response ? await json(response, url) : [];
+        if (!isEntryList(value)) throw new CorpusFetchError(url, 'invalid', 'not a list page');
         pages.set(key, value);
         remember(value);
         notify();
@@ -171,9 +171,9 @@ export function createCorpusClient(options: CorpusClientOptions): CorpusClient {
       await Promise.all(
         shards.map((shard) => {
           const path = shardPath(manifest, shard);
-          return once(path, async (response) => {
-            const value = response ? await json(response, path) : [];
-            if (!isEntryList(value)) throw new CorpusFetchError(path, 'invalid', 'not a list of articles');
+          return once(path, async (response, url) => {
+            const value = response ? await json(response, url) : [];
+            if (!isEntryList(value)) throw new CorpusFetchError(url, 'invalid', 'not a list of articles');
             remember(value);
             loadedShards.add(shard);
           });

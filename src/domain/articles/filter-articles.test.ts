@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeArticle } from '../../../tests/fixtures/articles.ts';
-import { createArticleFilter, foldForSearch, isSortOrder, SORT_ORDERS, sortArticles } from './filter-articles.ts';
+import { foldForSearch, isSortOrder, SORT_ORDERS, sortArticles } from './filter-articles.ts';
 
 const ids = (articles: readonly { id: string }[]) => articles.map((a) => a.id);
 
@@ -15,61 +15,6 @@ describe('foldForSearch', () => {
 
   it('leaves scripts without case unchanged', () => {
     expect(foldForSearch('הממשלה 東京')).toBe('הממשלה 東京');
-  });
-});
-
-describe('createArticleFilter', () => {
-  const articles = [
-    makeArticle('a', 'Élysée Palace responds', ['The French president spoke on Friday.']),
-    makeArticle('b', 'Coalition suspends operations', ['Germany’s Bundeswehr paused missions in Iraq.', 'Danish troops stay put.']),
-    makeArticle('c', 'Markets rally', ['Stocks in Paris rose as the palace stayed silent.']),
-  ];
-  const filter = createArticleFilter(articles);
-
-  it('returns every article, in order, for an empty or blank query', () => {
-    expect(ids(filter(''))).toEqual(['a', 'b', 'c']);
-    expect(ids(filter('   \t '))).toEqual(['a', 'b', 'c']);
-  });
-
-  it('returns a new array, not the list it was given', () => {
-    expect(filter('')).not.toBe(articles);
-  });
-
-  it('finds a word in the headline', () => {
-    expect(ids(filter('coalition'))).toEqual(['b']);
-  });
-
-  it('finds a word in any paragraph of the body', () => {
-    expect(ids(filter('danish'))).toEqual(['b']);
-  });
-
-  it('ignores case and accents on both sides', () => {
-    expect(ids(filter('ELYSEE'))).toEqual(['a']);
-    expect(ids(filter('bundeswehr'))).toEqual(['b']);
-    expect(ids(filter('pàlâce'))).toEqual(['a', 'c']);
-  });
-
-  it('matches substrings of words', () => {
-    expect(ids(filter('opera'))).toEqual(['b']);
-  });
-
-  it('requires every term, wherever each appears', () => {
-    expect(ids(filter('palace paris'))).toEqual(['c']);
-    expect(ids(filter('palace friday'))).toEqual(['a']);
-    expect(ids(filter('palace iraq'))).toEqual([]);
-  });
-
-  it('ignores extra whitespace between terms', () => {
-    expect(ids(filter('  palace    paris  '))).toEqual(['c']);
-  });
-
-  it('finds nothing for a term that appears nowhere', () => {
-    expect(filter('zebra')).toEqual([]);
-  });
-
-  it('does not match a phrase across the headline and body boundary', () => {
-    // "responds" ends the headline, "The" starts the body: the two are separate lines.
-    expect(ids(filter('respondsthe'))).toEqual([]);
   });
 });
 

@@ -17,19 +17,6 @@ export function isSortOrder(value: string | null): value is SortOrder {
   return SORT_ORDERS.some((order) => order.value === value);
 }
 
-/**
- * Substring search over headline and body: every word of the query must appear somewhere.
- * The folded text of each article is computed once per article list, not on every keystroke.
- */
-export function createArticleFilter(articles: readonly Article[]): (query: string) => Article[] {
-  const haystacks = articles.map((a) => foldForSearch(`${a.headline}\n${a.paragraphs.join('\n')}`));
-  return (query) => {
-    const terms = foldForSearch(query).split(/\s+/u).filter(Boolean);
-    if (terms.length === 0) return [...articles];
-    return articles.filter((_, index) => terms.every((term) => haystacks[index]?.includes(term)));
-  };
-}
-
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
 
 type Sortable = Pick<Article, 'headline' | 'readingMinutes' | 'wordCount'>;

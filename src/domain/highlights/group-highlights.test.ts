@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { makeArticle } from '../../../tests/fixtures/articles.ts';
 import { highlightOf as makeHighlightOf } from '../../../tests/fixtures/highlights.ts';
 import type { Article } from '../articles/article.ts';
-import { countHighlightsByArticle, groupHighlights } from './group-highlights.ts';
+import { countHighlightsByArticle } from './count-highlights.ts';
+import { groupHighlights } from './group-highlights.ts';
 import type { Highlight } from './highlight.ts';
 
 const first = makeArticle('001', 'First', ['Alpha beta gamma.', 'Delta epsilon zeta.']);

@@ -1,7 +1,7 @@
 import type { Article } from '../articles/article.ts';
 import { articleText } from '../articles/article-text.ts';
 import type { Highlight } from './highlight.ts';
-import { anchorQuote } from './text-quote.ts';
+import { anchorQuote } from './anchoring/anchor-highlight.ts';
 
 export interface ArticleGroup {
   article: Article;
@@ -71,8 +71,3 @@ export function groupHighlights(
   return groupLocatedHighlights(highlights, articles, locateHighlights(highlights, articles), keepGivenOrder);
 }
 
-export function countHighlightsByArticle(highlights: readonly Highlight[]): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const highlight of highlights) counts.set(highlight.articleId, (counts.get(highlight.articleId) ?? 0) + 1);
-  return counts;
-}

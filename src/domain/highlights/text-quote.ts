@@ -1,4 +1,3 @@
-import { anchorHighlight } from './anchoring/anchor-highlight.ts';
 import type { TextPositionSelector, TextQuoteSelector, TextSpan } from './highlight.ts';
 
 /** Characters of context kept on each side of a quote, enough to tell repeated phrases apart. */
@@ -24,13 +23,4 @@ export function describeSpan(text: string, span: TextSpan): { quote: TextQuoteSe
     },
     position: { type: 'TextPositionSelector', start: span.start, end: span.end },
   };
-}
-
-/**
- * Where a highlight's passage is in the article's current text, or null for an orphan (kept and
- * listed, never deleted). See anchoring/anchor-highlight.ts for the strategies tried in turn.
- */
-export function anchorQuote(text: string, quote: TextQuoteSelector, position: TextPositionSelector): TextSpan | null {
-  const outcome = anchorHighlight(text, quote, position);
-  return outcome.kind === 'anchored' ? outcome.span : null;
 }

@@ -65,12 +65,19 @@ export function setRead(state: ReadingProgress, articleId: string, read: boolean
 
 /** The article to offer under "Continue reading": the one most recently read and not finished. */
 export function continueReadingId(state: ReadingProgress, knownIds: ReadonlySet<string>): string | null {
-  let best: [string, ArticleProgress] | null = null;
-  for (const [id, entry] of Object.entries(state)) {
-    if (!knownIds.has(id) || readingStatus(entry) !== 'in-progress') continue;
-    if (!best || Date.parse(entry.updatedAt) > Date.parse(best[1].updatedAt)) best = [id, entry];
-  }
-  return best?.[0] ?? null;
+  return continueReadingCandidates(state, Infinity).find((id) => knownIds.has(id)) ?? null;
+}
+
+/**
+ * Articles begun and not finished, most recently read first: the first of them still in the
+ * collection is offered under "Continue reading" (the app learns which are, article by article).
+ */
+export function continueReadingCandidates(state: ReadingProgress, limit: number): string[] {
+  return Object.entries(state)
+    .filter(([, entry]) => readingStatus(entry) === 'in-progress')
+    .sort(([, a], [, b]) => Date.parse(b.updatedAt) - Date.parse(a.updatedAt))
+    .slice(0, limit)
+    .map(([id]) => id);
 }
 
 export interface ReadingProgressStore {

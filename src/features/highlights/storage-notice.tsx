@@ -1,12 +1,14 @@
+import { lazy, Suspense } from 'react';
 import { downloadFile } from '../../ui/download-file';
 import { useHighlights, useHighlightStore } from './highlights-context';
-import { useHighlightFiles } from './use-highlight-files';
+
+const ExportHighlightsButton = lazy(() => import('./export-highlights-button.tsx'));
 
 /** Tells the reader, in plain words, when their highlights are not being saved, and how to keep them. */
 export function StorageNotice() {
   const { notice } = useHighlights();
   const store = useHighlightStore();
-  const { exportJson, hasHighlights } = useHighlightFiles();
+  const hasHighlights = useHighlights().highlights.length > 0;
   if (!notice) return null;
   const offerExport = hasHighlights && notice.kind !== 'unreadable';
   return (
@@ -23,9 +25,9 @@ export function StorageNotice() {
           </button>
         )}
         {offerExport && (
-          <button type="button" onClick={exportJson} className="min-h-11 rounded px-2 font-semibold underline underline-offset-2 hover:no-underline">
-            Export highlights
-          </button>
+          <Suspense>
+            <ExportHighlightsButton />
+          </Suspense>
         )}
         <button type="button" onClick={() => store.dismissNotice()} className="min-h-11 rounded px-2 font-medium underline underline-offset-2 hover:no-underline">
           Dismiss

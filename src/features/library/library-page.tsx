@@ -5,7 +5,7 @@ import { AppLink } from '../../ui/app-link.tsx';
 import { useCallback, useDeferredValue, useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { isSortOrder, SORT_ORDERS, type SortOrder } from '../../domain/articles/filter-articles.ts';
-import { continueReadingId, isReadingStatus, READING_STATUS_LABELS, readingStatus, type ReadingProgress, type ReadingStatus } from '../../domain/reading/reading-progress.ts';
+import { continueReadingCandidates, isReadingStatus, READING_STATUS_LABELS, readingStatus, type ReadingProgress, type ReadingStatus } from '../../domain/reading/reading-progress.ts';
 import type { ListQuery } from '../../domain/search/search-index.ts';
 import { paths } from '../../config/paths.ts';
 import { shortenHeadline } from '../../domain/articles/shorten-headline.ts';
@@ -17,6 +17,7 @@ import { useLibraryRows, type LibraryRow } from './use-library-rows.ts';
 import { useListKeys } from './use-list-keys.ts';
 
 const RELEVANCE = { value: 'relevance', label: 'Best match' } as const;
+const CONTINUE_CANDIDATES = 5;
 
 /** The ids a reading-status filter keeps or drops: only what this browser has read is known here. */
 function statusFilter(reading: ReadingProgress, status: ReadingStatus): Pick<ListQuery, 'only' | 'except'> {
@@ -61,9 +62,11 @@ export function LibraryPage({ highlightCounts, reading = {}, onSetRead = () => {
   }, [deferredQuery, searching, sort, statusFilterValue, statusFilterValue ? reading : null]);
   const rows = useLibraryRows(corpus, search, request, sort === 'relevance' ? 'file' : sort);
 
-  const continueCandidate = useMemo(() => continueReadingId(reading, new Set(Object.keys(reading))), [reading]);
-  const continueEntries = useArticleEntries(continueCandidate ? [continueCandidate] : []);
-  const continueArticle = continueCandidate ? continueEntries.get(continueCandidate) : undefined;
+  // The most recent unfinished article still in the collection (one may have been removed since).
+  const continueCandidates = useMemo(() => continueReadingCandidates(reading, CONTINUE_CANDIDATES), [reading]);
+  const continueEntries = useArticleEntries(continueCandidates);
+  const continueId = continueCandidates.find((id) => continueEntries.has(id));
+  const continueArticle = continueId ? continueEntries.get(continueId) : undefined;
 
   const updateParam = (name: string, value: string, fallback: string) => {
     setSearchParams(

@@ -110,3 +110,12 @@ export function anchorHighlight(text: string, quote: TextQuoteSelector, position
   }
   return { kind: 'orphan' };
 }
+
+/**
+ * Where a highlight's passage is in the article's current text, or null for an orphan (kept and
+ * listed, never deleted). See anchorHighlight for the strategies tried in turn.
+ */
+export function anchorQuote(text: string, quote: TextQuoteSelector, position: TextPositionSelector): TextSpan | null {
+  const outcome = anchorHighlight(text, quote, position);
+  return outcome.kind === 'anchored' ? outcome.span : null;
+}

@@ -19,3 +19,16 @@ export function HighlightsLoadFailed({ error, onRetry }: { error: Error; onRetry
     </div>
   );
 }
+
+/** The Highlights view while its code arrives (first visit, before the offline copy is in place). */
+export function HighlightsLoading() {
+  useDocumentTitle('Highlights · Broadsheet');
+  return (
+    <div className="mx-auto max-w-3xl px-4 py-8">
+      <h1 className="text-3xl font-bold tracking-tight">Highlights</h1>
+      <p role="status" className="mt-6 text-lg">
+        Loading your highlights…
+      </p>
+    </div>
+  );
+}

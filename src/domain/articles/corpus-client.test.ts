@@ -1,0 +1,307 @@
+import { describe, expect, it, vi } from 'vitest';
+import { makeArticle } from '../../../tests/fixtures/articles.ts';
+import { createFakeHost, type FakeHost } from '../../testing/test-services.tsx';
+import type { Article } from './article.ts';
+import { CorpusFetchError, createCorpusClient, isArticleDocument, type CorpusClient, type CorpusClientOptions } from './corpus-client.ts';
+import { articleDocuments, layoutCorpus, LIST_PAGE_SIZE, shardOf, toEntry, type CorpusManifest } from './corpus-layout.ts';
+import { sortArticles } from './filter-articles.ts';
+
+const BASE = 'https://example.org/reader/';
+const DATA_DIR = 'data/0123456789/';
+
+function articlesOf(count: number): Article[] {
+  return Array.from({ length: count }, (_, index) => {
+    const n = String(index).padStart(3, '0');
+    return makeArticle(`id-${n}`, `${String.fromCharCode(122 - (index % 26))} story ${n}`, [`Text of story ${n}.`], { slug: `story-${n}` });
+  });
+}
+
+/** Slugs a URL would mangle if they were not encoded. */
+const oddArticles = [
+  makeArticle('odd-1', 'Zürich and Tokyo', ['Text one.'], { slug: 'zürich-東京' }),
+  makeArticle('odd-2', 'Hash and question', ['Text two.'], { slug: 'a#b?c' }),
+  makeArticle('odd-3', 'Percent', ['Text three.'], { slug: '100% sure' }),
+];
+
+interface Setup {
+  client: CorpusClient;
+  host: FakeHost;
+  manifest: CorpusManifest;
+  files: Map<string, string>;
+  articles: Article[];
+  /** Requests so far, without the data folder. */
+  requests: () => string[];
+}
+
+function setup(articles: Article[] = articlesOf(5), options: Partial<CorpusClientOptions> = {}): Setup {
+  const layout = layoutCorpus(articles);
+  const manifest: CorpusManifest = { total: articles.length, pageSize: LIST_PAGE_SIZE, shards: layout.shards, dataDir: DATA_DIR };
+  const files = new Map(layout.files.map((file) => [`${DATA_DIR}${file.path}`, file.json]));
+  const host = createFakeHost(files, BASE);
+  const client = createCorpusClient({ manifest, baseUrl: BASE, fetch: host.fetch, ...options });
+  return { client, host, manifest, files, articles, requests: () => host.requests.map((path) => path.slice(DATA_DIR.length)) };
+}
+
+async function rejection(promise: Promise<unknown>): Promise<CorpusFetchError> {
+  const error: unknown = await promise.then(
+    () => {
+      throw new Error('expected the promise to reject');
+    },
+    (reason: unknown) => reason,
+  );
+  expect(error).toBeInstanceOf(CorpusFetchError);
+  return error as CorpusFetchError;
+}
+
+describe('createCorpusClient: articles', () => {
+  it('knows nothing of an article before loading it, then has it at once', async () => {
+    const { client, articles, requests } = setup();
+    expect(client.peekArticle('story-001')).toBeUndefined();
+    const document = await client.loadArticle('story-001');
+    expect(document).toEqual(articleDocuments(articles)[1]);
+    expect(client.peekArticle('story-001')).toBe(document);
+    expect(client.peekEntry('id-001')).toEqual(toEntry(articles[1] as Article, 1));
+    expect(requests()).toEqual(['article/story-001.json']);
+  });
+
+  it('fetches an article once: later loads use what it has', async () => {
+    const { client, requests } = setup();
+    const first = await client.loadArticle('story-002');
+    expect(await client.loadArticle('story-002')).toBe(first);
+    expect(requests()).toEqual(['article/story-002.json']);
+  });
+
+  it('shares one fetch between loads of the same article that overlap', async () => {
+    const { client, host, requests } = setup();
+    const release = host.hold();
+    const loads = [client.loadArticle('story-003'), client.loadArticle('story-003'), client.loadArticle('story-003')];
+    release();
+    const [a, b, c] = await Promise.all(loads);
+    expect(a).not.toBeNull();
+    expect(b).toBe(a);
+    expect(c).toBe(a);
+    expect(requests()).toEqual(['article/story-003.json']);
+  });
+
+  it('fetches from the data folder under the base URL, with the slug encoded', async () => {
+    const fetch = vi.fn((_url: string) => Promise.resolve(new Response(null, { status: 404 })));
+    const { manifest } = setup();
+    const client = createCorpusClient({ manifest, baseUrl: BASE, fetch });
+    await client.loadArticle('zürich-東京 a#b');
+    expect(fetch).toHaveBeenCalledExactlyOnceWith(`${BASE}${DATA_DIR}article/z%C3%BCrich-%E6%9D%B1%E4%BA%AC%20a%23b.json`);
+  });
+
+  it('loads articles whose slugs have non-ASCII, "#", "?", "%" and spaces', async () => {
+    const { client } = setup(oddArticles);
+    for (const article of oddArticles) expect((await client.loadArticle(article.slug))?.article).toEqual(article);
+  });
+
+  it('calls an article the host answers with 404 or 410 missing (null), and does not ask again', async () => {
+    const { client, host, requests } = setup();
+    expect(await client.loadArticle('no-such-story')).toBeNull();
+    expect(client.peekArticle('no-such-story')).toBeNull();
+    expect(await client.loadArticle('no-such-story')).toBeNull();
+    expect(requests()).toEqual(['article/no-such-story.json']);
+
+    host.mode = 410;
+    expect(await client.loadArticle('story-004')).toBeNull();
+    expect(client.peekArticle('story-004')).toBeNull();
+  });
+
+  it('rejects with a network CorpusFetchError when the host cannot be reached, and a later load tries again', async () => {
+    const { client, host, requests } = setup();
+    host.mode = 'offline';
+    const error = await rejection(client.loadArticle('story-001'));
+    expect(error.reason).toBe('network');
+    expect(error.url).toBe(`${BASE}${DATA_DIR}article/story-001.json`);
+    expect(error.message).toContain('Failed to fetch');
+    expect(client.peekArticle('story-001')).toBeUndefined();
+
+    host.mode = 'serve';
+    expect((await client.loadArticle('story-001'))?.article.slug).toBe('story-001');
+    expect(requests()).toEqual(['article/story-001.json', 'article/story-001.json']);
+  });
+
+  it('rejects with a status CorpusFetchError for any other answer than OK, 404 or 410, and does not remember it', async () => {
+    const { client, host } = setup();
+    for (const status of [500, 503, 403]) {
+      host.mode = status;
+      const error = await rejection(client.loadArticle('story-001'));
+      expect(error.reason).toBe('status');
+      expect(error.message).toContain(String(status));
+      expect(client.peekArticle('story-001')).toBeUndefined();
+    }
+  });
+
+  it('rejects with an invalid CorpusFetchError for a file that is not JSON', async () => {
+    const { client, files } = setup();
+    files.set(`${DATA_DIR}article/story-001.json`, '{"article": {"id": "id-001", "slu');
+    expect((await rejection(client.loadArticle('story-001'))).reason).toBe('invalid');
+    expect(client.peekArticle('story-001')).toBeUndefined();
+  });
+
+  it('rejects with an invalid CorpusFetchError for JSON that is not that article', async () => {
+    const { client, files } = setup();
+    const other = files.get(`${DATA_DIR}article/story-002.json`) ?? '';
+    for (const json of ['[]', 'null', '{"article": {"id": "x", "slug": "story-001", "paragraphs": [1]}}', other]) {
+      files.set(`${DATA_DIR}article/story-001.json`, json);
+      expect((await rejection(client.loadArticle('story-001'))).reason, json).toBe('invalid');
+    }
+    expect(client.peekArticle('story-001')).toBeUndefined();
+  });
+
+  it('starts with the documents a page arrived with, and takes more with primeArticle', async () => {
+    const articles = articlesOf(3);
+    const documents = articleDocuments(articles);
+    const { client, requests } = setup(articles, { documents: documents.slice(0, 1) });
+    expect(client.peekArticle('story-000')).toEqual(documents[0]);
+    expect(await client.loadArticle('story-000')).toEqual(documents[0]);
+
+    const listener = vi.fn();
+    client.subscribe(listener);
+    client.primeArticle(documents[2]!);
+    expect(listener).toHaveBeenCalledOnce();
+    expect(client.peekArticle('story-002')).toEqual(documents[2]);
+    expect(client.peekEntry('id-002')).toEqual(toEntry(articles[2]!, 2));
+    expect(requests()).toEqual([]);
+  });
+});
+
+describe('createCorpusClient: list pages', () => {
+  it('has the first page in file order without fetching it', async () => {
+    const articles = articlesOf(LIST_PAGE_SIZE + 5);
+    const firstPage = layoutCorpus(articles).firstPage;
+    const { client, requests } = setup(articles, { firstPage });
+    expect(client.peekListPage('file', 0)).toBe(firstPage);
+    expect(await client.loadListPage('file', 0)).toBe(firstPage);
+    expect(client.peekEntry('id-010')).toEqual(firstPage[10]);
+    expect(client.peekListPage('file', 1)).toBeUndefined();
+    expect(client.peekListPage('headline', 0)).toBeUndefined();
+    expect(requests()).toEqual([]);
+  });
+
+  it('fetches any other page once, and remembers its entries', async () => {
+    const articles = articlesOf(LIST_PAGE_SIZE + 5);
+    const { client, requests } = setup(articles);
+    const page = await client.loadListPage('headline', 1);
+    expect(page.map((entry) => entry.id)).toEqual(
+      sortArticles(articles, 'headline')
+        .slice(LIST_PAGE_SIZE)
+        .map((a) => a.id),
+    );
+    expect(client.peekListPage('headline', 1)).toBe(page);
+    await Promise.all([client.loadListPage('headline', 1), client.loadListPage('file', 1), client.loadListPage('file', 1)]);
+    expect(requests()).toEqual(['list/headline/1.json', 'list/file/1.json']);
+    for (const entry of page) expect(client.peekEntry(entry.id)).toEqual(entry);
+  });
+
+  it('rejects for a page past the end, and for a page that is not a list', async () => {
+    const { client, files } = setup(articlesOf(3));
+    expect((await rejection(client.loadListPage('file', 1))).reason).toBe('status');
+    files.set(`${DATA_DIR}list/headline/0.json`, '{"not": "a list"}');
+    expect((await rejection(client.loadListPage('headline', 0))).reason).toBe('invalid');
+    files.set(`${DATA_DIR}list/headline/0.json`, '[{"id": 1}]');
+    expect((await rejection(client.loadListPage('headline', 0))).reason).toBe('invalid');
+    expect(client.peekListPage('headline', 0)).toBeUndefined();
+  });
+
+  it('tells subscribers of every arrival and moves its version on', async () => {
+    const { client } = setup();
+    const listener = vi.fn();
+    const unsubscribe = client.subscribe(listener);
+    const before = client.getVersion();
+    await client.loadListPage('reading-time', 0);
+    expect(listener).toHaveBeenCalledTimes(1);
+    expect(client.getVersion()).not.toBe(before);
+    await client.loadArticle('story-001');
+    await client.loadArticle('gone');
+    expect(listener).toHaveBeenCalledTimes(3);
+
+    unsubscribe();
+    await client.loadArticle('story-002');
+    expect(listener).toHaveBeenCalledTimes(3);
+  });
+
+  it('does not tell subscribers of a failed fetch', async () => {
+    const { client, host } = setup();
+    const listener = vi.fn();
+    client.subscribe(listener);
+    const before = client.getVersion();
+    host.mode = 'offline';
+    await rejection(client.loadListPage('headline', 0));
+    await rejection(client.loadArticle('story-001'));
+    expect(listener).not.toHaveBeenCalled();
+    expect(client.getVersion()).toBe(before);
+  });
+});
+
+describe('createCorpusClient: entries by id', () => {
+  const articles = articlesOf(150);
+
+  it('loads entries by id from their shards, fetching each shard once', async () => {
+    const { client, manifest, requests } = setup(articles);
+    const wanted = ['id-007', 'id-099', 'id-149', 'id-007'];
+    const found = await client.loadEntries(wanted);
+    expect([...found.keys()].sort()).toEqual(['id-007', 'id-099', 'id-149']);
+    expect(found.get('id-099')).toEqual(toEntry(articles[99]!, 99));
+    const shards = [...new Set(wanted.map((id) => shardOf(id, manifest.shards)))].map((shard) => `id/${shard}.json`);
+    expect([...requests()].sort()).toEqual(shards.sort());
+
+    await client.loadEntries(['id-099', 'id-149']);
+    expect(requests()).toHaveLength(shards.length);
+  });
+
+  it('leaves out ids no longer in the collection, and then knows they are not (null)', async () => {
+    const { client } = setup(articles);
+    expect(client.peekEntry('gone')).toBeUndefined();
+    const found = await client.loadEntries(['gone', 'id-010', 'also gone']);
+    expect([...found.keys()]).toEqual(['id-010']);
+    expect(client.peekEntry('gone')).toBeNull();
+    expect(client.peekEntry('also gone')).toBeNull();
+    expect(client.peekEntry('id-010')).toEqual(toEntry(articles[10]!, 10));
+  });
+
+  it('gives an empty map for no ids, without fetching', async () => {
+    const { client, requests } = setup(articles);
+    expect((await client.loadEntries([])).size).toBe(0);
+    expect(requests()).toEqual([]);
+  });
+
+  it('shares shard fetches between overlapping loads', async () => {
+    const { client, host, requests } = setup(articles);
+    const release = host.hold();
+    const loads = [client.loadEntries(['id-001']), client.loadEntries(['id-001', 'id-002'])];
+    release();
+    const [first, second] = await Promise.all(loads);
+    expect(first?.get('id-001')?.slug).toBe('story-001');
+    expect(second?.get('id-001')).toEqual(first?.get('id-001'));
+    expect(second?.get('id-002')?.slug).toBe('story-002');
+    expect(new Set(requests()).size).toBe(requests().length);
+  });
+
+  it('rejects when a shard cannot be fetched, and a later load tries again', async () => {
+    const { client, host } = setup(articles);
+    host.mode = 'offline';
+    expect((await rejection(client.loadEntries(['id-001']))).reason).toBe('network');
+    expect(client.peekEntry('gone')).toBeUndefined();
+    host.mode = 'serve';
+    expect((await client.loadEntries(['id-001'])).get('id-001')?.slug).toBe('story-001');
+  });
+
+  it('rejects for a shard file that is not a list of entries', async () => {
+    const { client, manifest, files } = setup(articles);
+    files.set(`${DATA_DIR}id/${shardOf('id-001', manifest.shards)}.json`, '{}');
+    expect((await rejection(client.loadEntries(['id-001']))).reason).toBe('invalid');
+  });
+});
+
+describe('isArticleDocument', () => {
+  it('accepts a document and rejects what is not one', () => {
+    const [document] = articleDocuments(articlesOf(1));
+    expect(isArticleDocument(document)).toBe(true);
+    expect(isArticleDocument(JSON.parse(JSON.stringify(document)))).toBe(true);
+    for (const value of [null, undefined, 1, 'x', [], {}, { article: null }, { article: { id: 'x', slug: 'x' } }, { article: { id: 1, slug: 'x', paragraphs: [] } }]) {
+      expect(isArticleDocument(value), JSON.stringify(value)).toBe(false);
+    }
+  });
+});

@@ -1,0 +1,263 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Page, Request } from '@playwright/test';
+import { SCALE_BASE_URL, SCALE_COUNT, SCALE_SEEDS } from './config.ts';
+import { expect, test } from './fixtures.ts';
+
+/**
+ * The reader with a generated collection of 3,000 articles (`npm run build:e2e` writes the seeds
+ * with tests/tools/make-corpus.ts and builds them at /big/): the list stays small in the document,
+ * data is fetched only when needed, and search, sorting, scrolling and going back still work.
+ * What to expect is read from the seed files themselves, not from the build.
+ */
+
+test.use({ baseURL: SCALE_BASE_URL });
+
+interface Seed {
+  /** 1-based place in file order, as aria-posinset says. */
+  position: number;
+  lang: string;
+  headline: string;
+  paragraphs: string[];
+}
+
+// The lines make-corpus.ts appends, which the app drops from the end of an article.
+const BOILERPLATE = new Set(['Think your friends would be interested? Share this story!', 'Comments are closed.', 'Sign up for our newsletter for the latest news.']);
+
+let seedCache: Seed[] | undefined;
+/** Every seed in file order: the first non-empty line is the headline, the others are paragraphs. */
+function seeds(): Seed[] {
+  seedCache ??= readdirSync(SCALE_SEEDS)
+    .filter((name) => name.endsWith('.txt'))
+    .sort()
+    .map((name, index) => {
+      const lines = readFileSync(path.join(SCALE_SEEDS, name), 'utf8')
+        .split(/\r?\n/)
+        .map((line) => line.trim())
+        .filter(Boolean);
+      const [headline = '', ...body] = lines;
+      while (body.length > 0 && BOILERPLATE.has(body.at(-1) ?? '')) body.pop();
+      return { position: index + 1, lang: path.basename(name, '.txt').split('_')[1] ?? '', headline, paragraphs: body };
+    });
+  return seedCache;
+}
+
+/** Seeds whose headline no other seed has (make-corpus repeats about 2% of headlines). */
+function uniqueHeadlines(): Seed[] {
+  const counts = new Map<string, number>();
+  for (const seed of seeds()) counts.set(seed.headline, (counts.get(seed.headline) ?? 0) + 1);
+  return seeds().filter((seed) => counts.get(seed.headline) === 1);
+}
+
+const fold = (text: string) => text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+const words = (text: string) => [...new Set(fold(text).split(/[^\p{L}\p{M}\p{N}]+/u).filter(Boolean))];
+
+const isArticleData = (url: string) => /\/data\/[^/]+\/article\//.test(new URL(url).pathname);
+const isSearchIndex = (url: string) => /\/data\/[^/]+\/search\.json$/.test(new URL(url).pathname);
+
+/** Every request of the browser context (the page, its search worker and its service worker), by URL. */
+function recordRequests(page: Page): string[] {
+  const urls: string[] = [];
+  page.context().on('request', (request: Request) => urls.push(request.url()));
+  return urls;
+}
+
+const list = (page: Page) => page.getByRole('list', { name: 'Articles' });
+const row = (page: Page, position: number) => list(page).locator(`li[aria-posinset="${position}"]`);
+const rowHeading = (page: Page, position: number) => row(page, position).getByRole('heading', { level: 2 });
+
+/**
+ * Waits until the list is the hydrated, virtualized one: the page is then as tall as all its rows,
+ * where the prerendered HTML holds only the first page of them.
+ */
+async function waitForVirtualList(page: Page, rows = SCALE_COUNT): Promise<void> {
+  await expect(list(page).locator('li').first()).toHaveAttribute('aria-setsize', String(rows));
+  await expect
+    .poll(() => page.evaluate(() => document.documentElement.scrollHeight), { message: 'the page is as tall as the whole list' })
+    .toBeGreaterThan(rows * 60);
+}
+
+/**
+ * Scrolls the window until the row at `position` (1-based) is drawn with its article and stays on
+ * screen. Each step jumps to where that row should be in proportion to the list's height, or
+ * centres the row once drawn; rows change height as their data arrives, so it checks again.
+ */
+async function scrollToRow(page: Page, position: number): Promise<void> {
+  await expect
+    .poll(
+      () =>
+        page.evaluate((wanted) => {
+          const ol = document.querySelector('ol[aria-label="Articles"]');
+          if (!ol) return false;
+          const target = ol.querySelector(`li[aria-posinset="${wanted}"]`);
+          const heading = target?.querySelector('h2');
+          if (heading) {
+            const rect = heading.getBoundingClientRect();
+            if (rect.top >= 0 && rect.bottom <= window.innerHeight) return true;
+          }
+          if (target) {
+            (heading ?? target).scrollIntoView({ block: 'center', behavior: 'instant' });
+            return false;
+          }
+          const total = Number(ol.querySelector('li')?.getAttribute('aria-setsize') ?? 0);
+          const top = ol.getBoundingClientRect().top + window.scrollY;
+          window.scrollTo({ top: top + (ol.scrollHeight * (wanted - 1)) / Math.max(1, total), behavior: 'instant' });
+          return false;
+        }, position),
+      { message: `row ${position} is drawn on screen`, timeout: 15_000 },
+    )
+    .toBe(true);
+  await expect(rowHeading(page, position)).toBeInViewport();
+}
+
+test('the list opens with 3,000 articles, draws only the rows near the screen, and fetches no article or search index', async ({ page }) => {
+  const requests = recordRequests(page);
+  await page.goto('./');
+  await expect(page.getByRole('status')).toHaveText('3,000 articles');
+  await waitForVirtualList(page);
+  await expect(rowHeading(page, 1)).toHaveText(seeds()[0]?.headline ?? '');
+  await page.waitForLoadState('networkidle');
+  expect(await list(page).locator('li').count()).toBeLessThan(200);
+  expect(requests.filter(isArticleData), 'article files fetched by the first view').toEqual([]);
+  expect(requests.filter(isSearchIndex), 'search index fetched by the first view').toEqual([]);
+
+  // The recorder does see the search index, once the search box asks for it.
+  await page.getByRole('searchbox', { name: 'Search articles' }).focus();
+  await expect.poll(() => requests.filter(isSearchIndex).length, { message: 'focusing the search box loads the index' }).toBeGreaterThan(0);
+});
+
+test('search finds an article among 3,000 by the words of its headline, ranked first, with the matches marked', async ({ page }) => {
+  // The generated vocabulary is tiny (about sixty words a language), so a single word matches many
+  // articles: every distinct word of the longest unique non-English headline, ANDed, is selective.
+  const target = uniqueHeadlines()
+    .filter((seed) => seed.lang !== 'en')
+    .sort((a, b) => words(b.headline).length - words(a.headline).length || a.position - b.position)[0];
+  if (!target) throw new Error('the generated corpus has no non-English article');
+  const query = words(target.headline).join(' ');
+
+  await page.goto('./');
+  await waitForVirtualList(page);
+  const search = page.getByRole('searchbox', { name: 'Search articles' });
+  await search.fill(query);
+  await expect(page.getByRole('status')).toHaveText(/^[\d,]+ articles? match “/);
+  const matches = Number((await page.getByRole('status').textContent())?.match(/^[\d,]+/)?.[0].replace(/,/g, ''));
+  expect(matches).toBeGreaterThan(0);
+  expect(matches).toBeLessThan(SCALE_COUNT);
+
+  // Best match ranks a match in the headline above matches in the body only.
+  const result = list(page).locator('li').filter({ has: page.getByRole('heading', { level: 2, name: target.headline, exact: true }) });
+  await expect(result).toHaveCount(1);
+  expect(Number(await result.getAttribute('aria-posinset'))).toBeLessThanOrEqual(3);
+  await expect(result.getByRole('link', { name: target.headline, exact: true })).toBeVisible();
+  await expect(result.getByRole('heading', { level: 2 }).locator('mark.search-match').first()).toBeVisible();
+  await expect(page).toHaveURL(/[?&]q=/);
+});
+
+test('opening an article from the list fetches that article’s file and no other, and shows its headline and paragraphs', async ({ page }) => {
+  // A short article near the top of the list, with a headline of its own.
+  const target = uniqueHeadlines().find((seed) => seed.position > 2 && seed.position <= 10 && seed.paragraphs.length >= 2 && seed.paragraphs.length <= 20);
+  if (!target) throw new Error('no short article among the first ten');
+
+  await page.goto('./');
+  await waitForVirtualList(page);
+  await page.waitForLoadState('networkidle');
+  const requests = recordRequests(page);
+  const link = rowHeading(page, target.position).getByRole('link');
+  await expect(link).toHaveText(target.headline);
+  const slug = (await link.getAttribute('href'))?.match(/article\/([^/]+)\/?$/)?.[1];
+  expect(slug, 'the link leads to an article').toBeTruthy();
+  await link.click();
+
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(target.headline);
+  await expect(page.locator('article p')).toHaveText(target.paragraphs);
+  await expect(page).toHaveURL(new RegExp(`article/${slug}/?$`));
+  await page.waitForLoadState('networkidle');
+  const articleFiles = requests.filter(isArticleData).map((url) => decodeURIComponent(new URL(url).pathname));
+  // The service worker may fetch the same file for the page: what matters is that it is one file.
+  expect([...new Set(articleFiles)]).toEqual([expect.stringMatching(new RegExp(`/data/[^/]+/article/${decodeURIComponent(slug ?? '')}\\.json$`))]);
+  expect(requests.filter(isSearchIndex)).toEqual([]);
+});
+
+test('scrolling to the end of the list shows the last article', async ({ page }) => {
+  const last = seeds().at(-1);
+  expect(last?.position).toBe(SCALE_COUNT);
+  await page.goto('./');
+  await waitForVirtualList(page);
+  await expect
+    .poll(
+      () =>
+        page.evaluate((position) => {
+          window.scrollTo({ top: document.documentElement.scrollHeight, behavior: 'instant' });
+          // Rows are measured as they are drawn, which moves the end: scroll again until the last row, loaded, is on screen.
+          const heading = document.querySelector(`ol[aria-label="Articles"] li[aria-posinset="${position}"] h2`);
+          const rect = heading?.getBoundingClientRect();
+          return rect !== undefined && rect.top >= 0 && rect.bottom <= window.innerHeight;
+        }, SCALE_COUNT),
+      { message: 'the last row is drawn at the bottom of the screen', timeout: 15_000 },
+    )
+    .toBe(true);
+  await expect(rowHeading(page, SCALE_COUNT)).toHaveText(last?.headline ?? '');
+  await expect(rowHeading(page, SCALE_COUNT)).toBeInViewport();
+  expect(await list(page).locator('li').count()).toBeLessThan(200);
+});
+
+test('going back from an article shows the list where it was left, in the middle of 3,000 rows', async ({ page }) => {
+  const position = 1200;
+  const headline = seeds()[position - 1]?.headline ?? '';
+  await page.goto('./');
+  await waitForVirtualList(page);
+  await scrollToRow(page, position);
+  await expect(rowHeading(page, position)).toHaveText(headline);
+  await rowHeading(page, position).getByRole('link').click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(headline);
+
+  await page.goBack();
+  await expect(page.getByRole('heading', { level: 1, name: 'Articles' })).toBeVisible();
+  await expect(rowHeading(page, position)).toHaveText(headline);
+  await expect(rowHeading(page, position)).toBeInViewport();
+});
+
+test('going back from a search result shows the same search, scrolled to the same result', async ({ page }) => {
+  // One German word: the German articles that use it, many more than a screenful.
+  const query = 'regierung';
+  const position = 30;
+  await page.goto('./');
+  await waitForVirtualList(page);
+  const search = page.getByRole('searchbox', { name: 'Search articles' });
+  await search.fill(query);
+  await expect(page.getByRole('status')).toHaveText(/^[\d,]+ articles match “regierung”$/);
+  await scrollToRow(page, position);
+  const heading = rowHeading(page, position);
+  const headline = (await heading.textContent())?.trim() ?? '';
+  expect(fold(headline + (await row(page, position).textContent()))).toContain(query);
+  await heading.getByRole('link').click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(headline);
+
+  await page.goBack();
+  await expect(search).toHaveValue(query);
+  await expect(page).toHaveURL(/[?&]q=regierung(&|$)/);
+  await expect(page.getByRole('status')).toHaveText(/^[\d,]+ articles match “regierung”$/);
+  await expect(rowHeading(page, position)).toHaveText(headline);
+  await expect(rowHeading(page, position)).toBeInViewport();
+});
+
+test('sorting by headline orders the list A–Z, keeps the order in the address, and after a reload', async ({ page }) => {
+  const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+  const expected = seeds()
+    .map((seed) => seed.headline)
+    .sort((a, b) => collator.compare(a, b))
+    .slice(0, 5);
+  await page.goto('./');
+  await waitForVirtualList(page);
+  await page.getByRole('combobox', { name: 'Sort by' }).selectOption({ label: 'Headline A–Z' });
+  await expect(page).toHaveURL(/[?&]sort=headline(&|$)/);
+  const firstRows = async () => {
+    for (const [index, headline] of expected.entries()) await expect(rowHeading(page, index + 1)).toHaveText(headline);
+  };
+  await firstRows();
+
+  await page.reload();
+  await expect(page.getByRole('combobox', { name: 'Sort by' })).toHaveValue('headline');
+  await expect(page.getByRole('status')).toHaveText('3,000 articles');
+  await firstRows();
+});
