@@ -1,9 +1,9 @@
 import { createRoot, hydrateRoot } from 'react-dom/client';
-import { createBrowserRouter, RouterProvider } from 'react-router-dom';
+import { createBrowserRouter, matchRoutes, RouterProvider } from 'react-router-dom';
 import { firstPage, manifest } from 'virtual:articles';
 import { AppProviders } from './app/app-providers.tsx';
 import { appBasePath, routerBasename } from './app/base-path.ts';
-import { createRoutes } from './app/routes.tsx';
+import { createRoutes, screenFor } from './app/routes.tsx';
 import { pinHeadUrls } from './app/pin-head-urls.ts';
 import { createCorpusClient, isArticleDocument } from './domain/articles/corpus-client.ts';
 import { PAGE_DATA_ID, searchIndexPath, type ArticleDocument } from './domain/articles/corpus-layout.ts';
@@ -35,7 +35,9 @@ const services = {
   highlights: createHighlightStore(createHighlightStorage(() => window.localStorage, windowStorageEvents(window))),
   reading: createReadingProgressStore(() => window.localStorage),
 };
-const router = createBrowserRouter(createRoutes(), { basename: routerBasename(basePath) });
+const routes = createRoutes();
+const basename = routerBasename(basePath);
+const router = createBrowserRouter(routes, { basename });
 
 const app = (
   <AppProviders services={services}>
@@ -45,6 +47,14 @@ const app = (
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
-// Prerendered pages are hydrated; 404.html, served at any unknown address, is rendered afresh.
-if (container.dataset.render === 'hydrate') hydrateRoot(container, app);
-else createRoot(container).render(app);
+const page = container;
+// Prerendered pages are hydrated, once the chunk of their screen is here; 404.html, served at any
+// unknown address, is rendered afresh.
+const screen = screenFor(matchRoutes(routes, window.location, basename)?.at(-1)?.route.path);
+const start = () => {
+  if (page.dataset.render === 'hydrate') hydrateRoot(page, app);
+  else createRoot(page).render(app);
+};
+// If the chunk cannot be had (offline on a first visit), the page hydrates anyway and shows its loading state.
+if (screen) void screen.preload().then(start, start);
+else start();

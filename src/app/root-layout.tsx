@@ -1,5 +1,5 @@
 import { AppLink, useIsCurrent } from '../ui/app-link.tsx';
-import { lazy, Suspense, useCallback, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { Outlet, ScrollRestoration } from 'react-router-dom';
 import { paths } from '../config/paths.ts';
 import { StorageNotice } from '../features/highlights/storage-notice.tsx';
@@ -35,6 +35,10 @@ export function RootLayout() {
   const closeDialog = useCallback(() => setDialog(null), []);
   useGlobalShortcuts(settings.shortcuts, showShortcuts);
   const announcement = useRouteFocus();
+  useEffect(() => {
+    // Says the page is live (hydrated, its controls working): for tests and tools that drive it.
+    document.documentElement.dataset.appReady = '';
+  }, []);
 
   return (
     <ShortcutsEnabledContext value={settings.shortcuts}>

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useMemo } from 'react';
+import { Suspense, useMemo } from 'react';
 import { useParams, type RouteObject } from 'react-router-dom';
 import { countHighlightsByArticle } from '../domain/highlights/count-highlights.ts';
 import { ArticleLoading } from '../features/article/article-loading.tsx';
@@ -10,6 +10,7 @@ import { useReadingProgress, useReadingStore } from '../features/reading/reading
 import { setRead } from '../domain/reading/reading-progress.ts';
 import { paths } from '../config/paths.ts';
 import { NotFoundPage } from './not-found-page.tsx';
+import { articleScreen, highlightsScreen } from './screens.tsx';
 import { RootLayout } from './root-layout.tsx';
 import { RouteError } from './route-error.tsx';
 
@@ -25,8 +26,8 @@ function LibraryRoute() {
 // The article's text is looked up while rendering, not in a loader: a prerendered page carries
 // it, so it hydrates with the same tree at once; an article reached inside the app is fetched here.
 // The screens other than the list are separate chunks: the first view does not download them.
-const ArticleScreen = lazy(() => import('./article-screen.tsx'));
-const HighlightsScreen = lazy(() => import('./highlights-screen.tsx'));
+const ArticleScreen = articleScreen.Screen;
+const HighlightsScreen = highlightsScreen.Screen;
 
 function ArticleRoute() {
   const { slug = '' } = useParams();
@@ -47,6 +48,13 @@ function HighlightsRoute() {
       <HighlightsScreen />
     </Suspense>
   );
+}
+
+/** The screen chunk a page opened at this address needs before it can hydrate. */
+export function screenFor(routePath: string | undefined): { preload: () => Promise<void> } | null {
+  if (routePath === paths.article.path) return articleScreen;
+  if (routePath === paths.highlights.path) return highlightsScreen;
+  return null;
 }
 
 /** The site map. Features know nothing of each other; the routes compose them. */

@@ -40,11 +40,21 @@ export function useRouteFocus(): string {
     });
     const main = document.querySelector('main');
     if (main) observer.observe(main, { childList: true, subtree: true });
-    const stop = window.setTimeout(() => observer.disconnect(), WAIT_FOR_PAGE_MS);
+    // The real page's title comes after its heading: the announcement follows it.
+    const titleObserver = new MutationObserver(() => {
+      if (focused) setAnnouncement(document.title);
+    });
+    const title = document.querySelector('title');
+    if (title) titleObserver.observe(title, { childList: true, characterData: true, subtree: true });
+    const stop = window.setTimeout(() => {
+      observer.disconnect();
+      titleObserver.disconnect();
+    }, WAIT_FOR_PAGE_MS);
     return () => {
       window.clearTimeout(timer);
       window.clearTimeout(stop);
       observer.disconnect();
+      titleObserver.disconnect();
     };
     // The query is read only when the path changes.
     // eslint-disable-next-line react-hooks/exhaustive-deps

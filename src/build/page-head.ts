@@ -57,11 +57,24 @@ export function headTags(head: PageHead, siteUrl: string | undefined): string {
  */
 export function composePage(
   shell: string,
-  options: { head: PageHead; siteUrl?: string | undefined; body: string; render: 'hydrate' | 'replace'; assetPrefix: string | null; data?: string | undefined },
+  options: {
+    head: PageHead;
+    siteUrl?: string | undefined;
+    body: string;
+    render: 'hydrate' | 'replace';
+    assetPrefix: string | null;
+    data?: string | undefined;
+    /** Script URLs (as the shell writes them) the page needs before it hydrates: fetched alongside the entry. */
+    preload?: readonly string[] | undefined;
+  },
 ): string {
   const bodyAt = shell.indexOf('<body');
   let head = shell.slice(0, bodyAt);
   let body = shell.slice(bodyAt);
+  if (options.preload?.length) {
+    const links = options.preload.map((url) => `<link rel="modulepreload" crossorigin href="${escapeHtml(url)}">`).join('\n    ');
+    head = head.replace('</head>', () => `  ${links}\n  </head>`);
+  }
   head = head
     .replace(/<title>[^<]*<\/title>/, () => `<title>${escapeHtml(options.head.title)}</title>`)
     .replace(/<meta name="description"[^>]*>/, () => headTags(options.head, options.siteUrl));

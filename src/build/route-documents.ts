@@ -13,6 +13,8 @@ export interface RoutePage {
   render: 'hydrate' | 'replace';
   /** The article shown, for an article's page. */
   slug?: string;
+  /** The lazily loaded screen the page shows, whose chunk it preloads. */
+  screen?: 'article' | 'highlights';
 }
 
 /**
@@ -22,8 +24,8 @@ export interface RoutePage {
 export function routePages(articles: readonly Article[]): RoutePage[] {
   return [
     { fileName: 'index.html', path: '/', head: LIST_HEAD, render: 'hydrate' },
-    ...articles.map((article): RoutePage => ({ fileName: `article/${article.slug}/index.html`, path: `/article/${article.slug}/`, head: articleHead(article), render: 'hydrate', slug: article.slug })),
-    { fileName: 'highlights/index.html', path: '/highlights/', head: HIGHLIGHTS_HEAD, render: 'hydrate' },
+    ...articles.map((article): RoutePage => ({ fileName: `article/${article.slug}/index.html`, path: `/article/${article.slug}/`, head: articleHead(article), render: 'hydrate', slug: article.slug, screen: 'article' })),
+    { fileName: 'highlights/index.html', path: '/highlights/', head: HIGHLIGHTS_HEAD, render: 'hydrate', screen: 'highlights' },
     { fileName: '404.html', path: '/404/', head: NOT_FOUND_HEAD, render: 'replace' },
   ];
 }
@@ -48,6 +50,8 @@ export interface RouteDocumentOptions {
   relative?: boolean;
   /** JSON the page carries for the app to hydrate with (an article's text), in a data block. */
   data?: string | undefined;
+  /** The chunks of each lazily loaded screen, as URLs in the shell's form. */
+  screenChunks?: Partial<Record<NonNullable<RoutePage['screen']>, readonly string[]>>;
 }
 
 /** The HTML of every page but the list (which is the bundle's own index.html). */
@@ -65,5 +69,6 @@ export function routeDocument(shell: string, page: RoutePage, options: RouteDocu
     render: page.render,
     assetPrefix: assetPrefix(page.fileName, options.relative ?? false),
     data: options.data,
+    preload: page.screen ? options.screenChunks?.[page.screen] : undefined,
   });
 }

@@ -85,6 +85,27 @@ export function articlesModule(getData: () => CorpusBuild): Plugin {
   };
 }
 
+/** The chunk of each lazily loaded screen and the chunks it imports, as URLs under `base`. */
+interface BundleChunk {
+  type: 'chunk';
+  fileName: string;
+  isEntry: boolean;
+  imports: string[];
+  facadeModuleId: string | null;
+}
+
+function screenChunks(bundle: Record<string, { type: string }>, base: string): Partial<Record<'article' | 'highlights', string[]>> {
+  const chunks = Object.values(bundle).filter((file): file is BundleChunk => file.type === 'chunk');
+  const entry = chunks.find((chunk) => chunk.isEntry);
+  const alreadyLoaded = new Set([entry?.fileName, ...(entry?.imports ?? [])]);
+  const of = (source: string) => {
+    const chunk = chunks.find((c) => c.facadeModuleId?.endsWith(source));
+    if (!chunk) return [];
+    return [chunk.fileName, ...chunk.imports].filter((file) => !alreadyLoaded.has(file)).map((file) => `${base}${file}`);
+  };
+  return { article: of('/src/app/article-screen.tsx'), highlights: of('/src/app/highlights-screen.tsx') };
+}
+
 export interface SeedArticlesOptions {
   seedsDir: string;
   strict?: boolean;
@@ -175,7 +196,8 @@ export function seedArticles(options: SeedArticlesOptions): Plugin {
         const pages = routePages(articles);
         const bodies = options.prerender ? await prerenderPages(config.root, pages, articles, module) : new Map<string, string>();
         const html = String(shell.source);
-        const documentOptions = { bodies, siteUrl: options.siteUrl, relative: !config.base.startsWith('/') };
+        const relative = !config.base.startsWith('/');
+        const documentOptions = { bodies, siteUrl: options.siteUrl, relative, screenChunks: screenChunks(bundle, relative ? './' : config.base) };
         for (const page of pages) {
           const document = routeDocument(html, page, { ...documentOptions, data: page.slug === undefined ? undefined : built.documents.get(page.slug) });
           if (page.fileName === 'index.html') shell.source = document;

@@ -17,6 +17,27 @@ export const STORAGE_KEY = 'broadsheet:highlights';
  * violation: the signs of a broken or unsafe page.
  */
 export const test = base.extend<{ pageProblems: string[] }>({
+  // Navigations resolve once the app is live (hydrated after its screen's chunk arrived), as a
+  // reader's first action would find it; a page without the app (no JavaScript) is not waited for.
+  page: async ({ page }, provide) => {
+    const whenLive = async () => {
+      await page.waitForFunction(() => document.documentElement.hasAttribute('data-app-ready') || !document.getElementById('root'), null, { timeout: 10_000 }).catch(() => {});
+    };
+    const goto = page.goto.bind(page);
+    const reload = page.reload.bind(page);
+    page.goto = async (...args) => {
+      const response = await goto(...args);
+      // A test that asks for the moment of commit wants to see the page before the app runs.
+      if (args[1]?.waitUntil !== 'commit') await whenLive();
+      return response;
+    };
+    page.reload = async (...args) => {
+      const response = await reload(...args);
+      await whenLive();
+      return response;
+    };
+    await provide(page);
+  },
   pageProblems: [
     async ({ page }, use) => {
       const problems: string[] = [];
@@ -78,6 +99,8 @@ export async function selectWithoutMouse(
   page: Page,
   selection: { paragraph: number; from: string; toParagraph?: number; to: string },
 ): Promise<{ top: number; bottom: number }> {
+  // An article opened inside the app arrives after its address: wait for its text.
+  await page.locator('article p[data-text-start]').nth(Math.max(selection.paragraph, selection.toParagraph ?? 0)).waitFor();
   return page.evaluate(({ paragraph, from, toParagraph, to }) => {
     const paragraphs = document.querySelectorAll('article p');
     const boundary = (element: Element, offset: number) => {

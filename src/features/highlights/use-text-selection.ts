@@ -68,6 +68,8 @@ export function useTextSelection(rootRef: RefObject<HTMLElement | null>): [TextS
     document.addEventListener('pointerdown', onPointerDown, true);
     document.addEventListener('pointerup', onPointerUp, true);
     window.addEventListener('resize', schedule);
+    // A passage selected while the page was still loading its script is offered at once.
+    schedule();
     return () => {
       if (frame) cancelAnimationFrame(frame);
       document.removeEventListener('selectionchange', schedule);
