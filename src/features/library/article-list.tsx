@@ -1,8 +1,7 @@
 import { lazy, Suspense, type ReactNode } from 'react';
+import { LIST_PAGE_SIZE } from '../../domain/articles/corpus-layout.ts';
 import type { LibraryRow } from './use-library-rows.ts';
 
-/** At most the first page of the list is drawn before the virtualized list takes over. */
-const PLAIN_ROWS = 50;
 
 // The virtualizer is loaded after the page shows: the first page of the list needs none.
 const VirtualArticleList = lazy(() => import('./virtual-article-list.tsx'));
@@ -33,10 +32,11 @@ export function ArticleList(props: ArticleListProps) {
   );
 }
 
+/** The rows already at hand (the first page), as they are: what is prerendered, and shown until the virtualizer arrives. */
 function PlainArticleList({ count, row, renderRow }: ArticleListProps) {
   return (
     <ol aria-label="Articles" className="mt-4 divide-y divide-stone-200 dark:divide-stone-700">
-      {Array.from({ length: Math.min(count, PLAIN_ROWS) }, (_, index) => {
+      {Array.from({ length: Math.min(count, LIST_PAGE_SIZE) }, (_, index) => {
         const current = row(index);
         return current.entry ? (
           <ArticleListRow key={current.entry.id} index={index} count={count}>
