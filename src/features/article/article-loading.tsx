@@ -1,5 +1,4 @@
-import { AppLink } from '../../ui/app-link.tsx';
-import { paths } from '../../config/paths.ts';
+import { AllArticlesLink } from './all-articles-link.tsx';
 import { useDocumentTitle } from '../../ui/use-document-title.ts';
 
 /**
@@ -10,10 +9,7 @@ export function ArticleLoading({ error, onRetry }: { error?: Error | undefined; 
   useDocumentTitle(error ? 'Article not loaded · Broadsheet' : 'Loading article · Broadsheet');
   return (
     <div className="reader-page mx-auto px-4 py-6 sm:py-10">
-      <AppLink to={paths.library.getHref()} className="link inline-flex min-h-6 items-center gap-1 font-sans text-sm">
-        <span aria-hidden="true">←</span>
-        All articles
-      </AppLink>
+      <AllArticlesLink />
       <div role={error ? 'alert' : 'status'} className="mt-6 font-sans">
         <h1 className="text-2xl font-bold tracking-tight">{error ? 'This article could not be loaded' : 'Loading the article…'}</h1>
         {error && (

@@ -1,5 +1,6 @@
 import { useDocumentTitle } from '../../ui/use-document-title.ts';
 import { AppLink } from '../../ui/app-link.tsx';
+import { AllArticlesLink } from './all-articles-link.tsx';
 import type { ReactNode } from 'react';
 import type { Article } from '../../domain/articles/article.ts';
 import type { ArticleLink } from '../../domain/articles/corpus-layout.ts';
@@ -24,10 +25,7 @@ export function ArticlePage({ article, previous, next, children, progress }: Art
   useDocumentTitle(`${shortenHeadline(article.headline, 120)} · Broadsheet`);
   return (
     <div className="reader-page mx-auto px-4 py-6 sm:py-10">
-      <AppLink to={paths.library.getHref()} className="link inline-flex min-h-6 items-center gap-1 font-sans text-sm print:hidden">
-        <span aria-hidden="true">←</span>
-        All articles
-      </AppLink>
+      <AllArticlesLink />
       <article aria-labelledby="article-headline" lang={article.lang} className="mt-6">
         <header className="mb-8">
           <h1 id="article-headline" dir="auto" className="text-[1.75em] leading-tight font-bold tracking-tight break-words sm:text-[1.9em]">
