@@ -109,7 +109,8 @@ describe('loadCorpus', () => {
 });
 
 describe('buildCorpusData', () => {
-  const articles = Array.from({ length: LIST_PAGE_SIZE + 2 }, (_, index) =>
+  // Three list pages at 25 a page, and ids up to id-51 whatever the page size.
+  const articles = Array.from({ length: Math.max(2 * LIST_PAGE_SIZE + 2, 52) }, (_, index) =>
     makeArticle(`id-${index}`, `Story ${index}`, [`Text of story ${index}.`], { slug: `story-${index}` }),
   );
   const built = buildCorpusData(articles);
