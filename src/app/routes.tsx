@@ -2,7 +2,7 @@ import { Suspense, useMemo } from 'react';
 import { useParams, type RouteObject } from 'react-router-dom';
 import { countHighlightsByArticle } from '../domain/highlights/count-highlights.ts';
 import { ArticleLoading } from '../features/article/article-loading.tsx';
-import { useArticleDocument } from '../features/corpus/corpus-context.tsx';
+import { useArticleDocument, useCorpus } from '../features/corpus/corpus-context.tsx';
 import { HighlightsLoading } from '../features/highlights/highlights-status.tsx';
 import { useHighlights } from '../features/highlights/highlights-context.tsx';
 import { LibraryPage } from '../features/library/library-page.tsx';
@@ -20,7 +20,17 @@ function LibraryRoute() {
   const reading = useReadingProgress();
   const readingStore = useReadingStore();
   const onSetRead = useMemo(() => (id: string, read: boolean) => readingStore.update((state, now) => setRead(state, id, read, now)), [readingStore]);
-  return <LibraryPage highlightCounts={counts} reading={reading} onSetRead={onSetRead} />;
+  const corpus = useCorpus();
+  // Fetched ahead while the pointer is on its way or the finger is down, so the article opens at once.
+  // A failure here is not the reader's concern yet: opening the article tries again and says so.
+  const onArticleIntent = useMemo(
+    () => (slug: string) => {
+      articleScreen.preload().catch(() => {});
+      corpus.loadArticle(slug).catch(() => {});
+    },
+    [corpus],
+  );
+  return <LibraryPage highlightCounts={counts} reading={reading} onSetRead={onSetRead} onArticleIntent={onArticleIntent} />;
 }
 
 // The article's text is looked up while rendering, not in a loader: a prerendered page carries

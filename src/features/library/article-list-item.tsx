@@ -28,15 +28,22 @@ export interface ArticleListItemProps {
   onSetRead: (read: boolean) => void;
   /** Words a search matched, marked in the headline and excerpt. */
   terms?: readonly string[];
+  /** The reader is about to open this article (pointer over its link, a touch, or focus). */
+  onIntent?: () => void;
 }
 
-export function ArticleListItem({ article, highlightCount, status, progress, onSetRead, terms = [] }: ArticleListItemProps) {
+export function ArticleListItem({ article, highlightCount, status, progress, onSetRead, terms = [], onIntent }: ArticleListItemProps) {
   const headline = shortenHeadline(article.headline);
   return (
     <div data-status={status}>
       <h2 dir="auto" className="flex items-baseline gap-2 font-serif text-xl leading-snug font-semibold">
         {status === 'unread' && <span data-needs-js className="inline-block size-2.5 shrink-0 rounded-full bg-blue-700 dark:bg-sky-300" aria-hidden="true" />}
-        <AppLink to={paths.article.getHref(article.slug)} className={`headline-link break-words ${status === 'read' ? 'font-normal' : ''}`} {...{ [LIST_LINK_ATTRIBUTE]: '' }}>
+        <AppLink to={paths.article.getHref(article.slug)} className={`headline-link break-words ${status === 'read' ? 'font-normal' : ''}`}
+          onPointerEnter={onIntent}
+          onTouchStart={onIntent}
+          onFocus={onIntent}
+          {...{ [LIST_LINK_ATTRIBUTE]: '' }}
+        >
           <Marked text={headline} terms={terms} />
         </AppLink>
       </h2>

@@ -1,4 +1,4 @@
-import { act, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { LIST_PAGE_SIZE } from '../../domain/articles/corpus-layout.ts';
 import { describe, expect, it, vi } from 'vitest';
@@ -8,9 +8,18 @@ import type { ArticleProgress, ReadingProgress } from '../../domain/reading/read
 import { createTestServices, renderWithServices, type TestServices } from '../../testing/test-services.tsx';
 import { LibraryPage } from './library-page.tsx';
 
-function renderLibrary(initialEntry = '/', options: { counts?: ReadonlyMap<string, number>; reading?: ReadingProgress; services?: TestServices } = {}) {
+function renderLibrary(
+  initialEntry = '/',
+  options: { counts?: ReadonlyMap<string, number>; reading?: ReadingProgress; services?: TestServices; onArticleIntent?: (slug: string) => void } = {},
+) {
   const services = options.services ?? createTestServices();
-  const element = <LibraryPage highlightCounts={options.counts ?? new Map()} {...(options.reading ? { reading: options.reading } : {})} />;
+  const element = (
+    <LibraryPage
+      highlightCounts={options.counts ?? new Map()}
+      {...(options.reading ? { reading: options.reading } : {})}
+      {...(options.onArticleIntent ? { onArticleIntent: options.onArticleIntent } : {})}
+    />
+  );
   const { router } = renderWithServices([{ path: '/', element }], initialEntry, services);
   return { router, services };
 }
@@ -32,6 +41,18 @@ const FILE_ORDER = ['Coalition pauses operations in Iraq', 'Café opens in Montr
 const progress = (entry: Partial<ArticleProgress>): ArticleProgress => ({ progress: 0, paragraph: 0, read: false, updatedAt: '2026-01-01T00:00:00.000Z', ...entry });
 
 describe('LibraryPage', () => {
+  it('tells when the reader is about to open an article: pointer over its link, a touch or focus', async () => {
+    const intents: string[] = [];
+    renderLibrary('/', { onArticleIntent: (slug) => intents.push(slug) });
+    const link = within(list()).getAllByRole('link')[0] as HTMLElement;
+    fireEvent.pointerEnter(link);
+    fireEvent.touchStart(link);
+    act(() => link.focus());
+    expect(intents).toHaveLength(3);
+    expect(new Set(intents).size).toBe(1);
+    expect(link.getAttribute('href')).toBe(`article/${intents[0] ?? ''}/`);
+  });
+
   it('lists every article with a link, an excerpt, its reading time and its highlight count, without fetching', () => {
     const { services } = renderLibrary('/', { counts: new Map([['001', 2]]) });
     expect(headlines()).toEqual(FILE_ORDER);

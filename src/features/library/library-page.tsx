@@ -30,6 +30,8 @@ export interface LibraryPageProps {
   /** Where the reader is in each article: drives the status, the filter and "Continue reading". */
   reading?: ReadingProgress;
   onSetRead?: (articleId: string, read: boolean) => void;
+  /** The reader is about to open an article: a chance to fetch it ahead. */
+  onArticleIntent?: (slug: string) => void;
 }
 
 /**
@@ -37,7 +39,7 @@ export interface LibraryPageProps {
  * The list's pages and the search index are fetched when needed, so it opens as fast with ten
  * thousand articles as with ten.
  */
-export function LibraryPage({ highlightCounts, reading = {}, onSetRead = () => {} }: LibraryPageProps) {
+export function LibraryPage({ highlightCounts, reading = {}, onSetRead = () => {}, onArticleIntent }: LibraryPageProps) {
   const corpus = useCorpus();
   const search = useArticleSearch();
   const [urlParams, setSearchParams] = useSearchParams();
@@ -90,9 +92,10 @@ export function LibraryPage({ highlightCounts, reading = {}, onSetRead = () => {
           status={readingStatus(reading[entry.id])}
           progress={reading[entry.id]}
           onSetRead={(read) => onSetRead(entry.id, read)}
+          onIntent={onArticleIntent && (() => onArticleIntent(entry.slug))}
         />
       ),
-    [highlightCounts, reading, onSetRead],
+    [highlightCounts, reading, onSetRead, onArticleIntent],
   );
 
   let status: string;
