@@ -1,4 +1,4 @@
-import { lazy, Suspense, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { LIST_PAGE_SIZE } from '../../domain/articles/corpus-layout.ts';
 import type { LibraryRow } from './use-library-rows.ts';
 
@@ -24,7 +24,9 @@ export interface ArticleListProps {
  * document, and each tells assistive technology its place in the whole list.
  */
 export function ArticleList(props: ArticleListProps) {
-  if (!props.virtual) return <PlainArticleList {...props} />;
+  // A list that fits in one page stays as it is: nothing to save, and no swap of its rows under a
+  // reader's pointer or focus while the virtualizer takes over.
+  if (!props.virtual || props.count <= LIST_PAGE_SIZE) return <PlainArticleList {...props} />;
   return (
     <Suspense fallback={<PlainArticleList {...props} />}>
       <VirtualArticleList {...props} />
@@ -33,10 +35,15 @@ export function ArticleList(props: ArticleListProps) {
 }
 
 /** The rows already at hand (the first page), as they are: what is prerendered, and shown until the virtualizer arrives. */
-function PlainArticleList({ count, row, renderRow }: ArticleListProps) {
+function PlainArticleList({ count, row, renderRow, onRange }: ArticleListProps) {
+  const shown = Math.min(count, LIST_PAGE_SIZE);
+  // The first page of an order other than the file's is not carried by the app: ask for it.
+  useEffect(() => {
+    if (shown > 0) onRange(0, shown - 1);
+  }, [shown, onRange]);
   return (
     <ol aria-label="Articles" className="mt-4 divide-y divide-stone-200 dark:divide-stone-700">
-      {Array.from({ length: Math.min(count, LIST_PAGE_SIZE) }, (_, index) => {
+      {Array.from({ length: shown }, (_, index) => {
         const current = row(index);
         return current.entry ? (
           <ArticleListRow key={current.entry.id} index={index} count={count}>

@@ -255,6 +255,8 @@ describe('LibraryPage with more articles than a list page', () => {
     const services = createTestServices({ articles: many });
     renderLibrary('/', { services });
     expect(services.host.requests).toEqual([]);
+    // The virtualizer is a chunk of its own: the first page shows until it has taken over.
+    await waitFor(() => expect(list().getAttribute('style')).toContain('padding'), { timeout: 5000 });
     try {
       scrollTo(ROW_HEIGHT * 70);
       await waitFor(() => expect(headlines()).toContain('Story number 071'));

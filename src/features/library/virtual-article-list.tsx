@@ -22,6 +22,9 @@ export default function VirtualArticleList({ layoutKey, count, row, onRange, ren
     overscan: OVERSCAN,
     scrollMargin,
     initialMeasurementsCache: measurements.get(layoutKey) ?? [],
+    // The window's size from the first render, so the rows on screen are drawn at once and the
+    // list never shows a frame without them while the virtualizer takes over.
+    initialRect: { width: window.innerWidth, height: window.innerHeight },
   });
 
   // The list starts below the controls, whose height changes (a "Continue reading" box, wrapping).
