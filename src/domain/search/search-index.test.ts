@@ -220,7 +220,8 @@ describe('markMatches', () => {
         expect(segments.every((s) => s.text.length > 0)).toBe(true);
       }),
     );
-  });
+    // A hundred arbitrary texts take seconds on a shared 2-core machine: room for a busy one.
+  }, 30_000);
 
   it('marks every word of a text made of its own folded words', () => {
     fc.assert(
