@@ -12,8 +12,9 @@ import { parseSeed, type SeedParseResult } from './parse-seed.ts';
 
 // What the parser strips: whitespace (JS \s: what String#trim removes, line breaks included),
 // C0 and C1 control characters and DEL (NEL, U+0085, is a line break).
+// The parser drops the noncharacters U+FFFE and U+FFFF with the control characters (a byte-swapped BOM is no text).
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
-const WHITESPACE_AND_CONTROLS = /[\s\u0000-\u001f\u007f-\u009f]/gu;
+const WHITESPACE_AND_CONTROLS = /[\s\u0000-\u001f\u007f-\u009f\uFFFE\uFFFF]/gu;
 const LINE_BREAKS = /\r\n|\r|\n|\u0085|\u2028|\u2029/;
 // Characters that take no space: a line of only these counts as blank.
 const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF]/g;
