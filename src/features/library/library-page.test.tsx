@@ -259,7 +259,7 @@ describe('LibraryPage with more articles than a list page', () => {
     await waitFor(() => expect(list().getAttribute('style')).toContain('padding'), { timeout: 5000 });
     try {
       scrollTo(ROW_HEIGHT * 70);
-      await waitFor(() => expect(headlines()).toContain('Story number 071'));
+      await waitFor(() => expect(headlines()).toContain('Story number 071'), { timeout: 5000 });
       // The page holding row 71, and no page twice; the first page came with the app.
       const fetched = fetchedPaths(services);
       expect(fetched).toContain(`list/file/${Math.floor(70 / LIST_PAGE_SIZE)}.json`);
