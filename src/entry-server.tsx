@@ -3,7 +3,7 @@ import { createStaticHandler, createStaticRouter, StaticRouterProvider } from 'r
 import { AppProviders } from './app/app-providers.tsx';
 import { createRoutes } from './app/routes.tsx';
 import type { Article } from './domain/articles/article.ts';
-import { createCorpusClient } from './domain/articles/corpus-client.ts';
+import { createCorpusClient } from './data/corpus/corpus-client.ts';
 import { articleDocuments, toEntry } from './domain/articles/corpus-layout.ts';
 import { createHighlightStorage } from './domain/highlights/highlight-storage.ts';
 import { createHighlightStore } from './domain/highlights/highlight-store.ts';

@@ -5,12 +5,12 @@ import { AppProviders } from './app/app-providers.tsx';
 import { appBasePath, routerBasename } from './app/base-path.ts';
 import { createRoutes, screenFor } from './app/routes.tsx';
 import { pinHeadUrls } from './app/pin-head-urls.ts';
-import { createCorpusClient, isArticleDocument } from './domain/articles/corpus-client.ts';
+import { createCorpusClient, isArticleDocument } from './data/corpus/corpus-client.ts';
 import { PAGE_DATA_ID, searchIndexPath, type ArticleDocument } from './domain/articles/corpus-layout.ts';
 import { createHighlightStorage, windowStorageEvents } from './domain/highlights/highlight-storage.ts';
 import { createHighlightStore } from './domain/highlights/highlight-store.ts';
 import { createReadingProgressStore } from './domain/reading/reading-progress.ts';
-import { createSearchClient } from './features/library/search-client.ts';
+import { createSearchClient } from './data/search/search-client.ts';
 import './styles.css';
 
 /** The article a prerendered page was built from, so it hydrates without fetching its own text. */

@@ -1,10 +1,10 @@
 import { StrictMode, type ReactNode } from 'react';
-import type { CorpusClient } from '../domain/articles/corpus-client.ts';
+import type { CorpusClient } from '../data/corpus/corpus-client.ts';
 import type { HighlightStore } from '../domain/highlights/highlight-store.ts';
 import type { ReadingProgressStore } from '../domain/reading/reading-progress.ts';
-import { CorpusProvider } from '../features/corpus/corpus-context.tsx';
+import { CorpusProvider } from '../data/corpus/corpus-context.tsx';
 import { HighlightsProvider } from '../features/highlights/highlights-context.tsx';
-import { SearchProvider, type ArticleSearch } from '../features/library/search-context.tsx';
+import { SearchProvider, type ArticleSearch } from '../data/search/search-context.tsx';
 import { ReadingProgressProvider } from '../features/reading/reading-context.tsx';
 
 export interface AppServices {

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { useArticleDocuments } from '../features/corpus/corpus-context.tsx';
+import { useArticleDocuments } from '../data/corpus/corpus-context.tsx';
 import { useHighlights } from '../features/highlights/highlights-context.tsx';
 import { HighlightsLoadFailed } from '../features/highlights/highlights-status.tsx';
 import { HighlightsPage } from '../features/highlights/highlights-page.tsx';

@@ -1,8 +1,8 @@
 import { Suspense, useMemo } from 'react';
 import { useParams, type RouteObject } from 'react-router-dom';
 import { countHighlightsByArticle } from '../domain/highlights/count-highlights.ts';
-import { ArticleLoading } from '../features/article/article-loading.tsx';
-import { useArticleDocument, useCorpus } from '../features/corpus/corpus-context.tsx';
+import { ArticleLoading } from '../features/article/article-status.tsx';
+import { useArticleDocument, useCorpus } from '../data/corpus/corpus-context.tsx';
 import { HighlightsLoading } from '../features/highlights/highlights-status.tsx';
 import { useHighlights } from '../features/highlights/highlights-context.tsx';
 import { LibraryPage } from '../features/library/library-page.tsx';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeArticle } from '../../tests/fixtures/articles.ts';
-import { isArticleDocument } from '../domain/articles/corpus-client.ts';
+import { isArticleDocument } from '../data/corpus/corpus-client.ts';
 import { articleDocuments, articlePath, layoutCorpus, LIST_PAGE_SIZE, listPagePath, searchIndexPath, shardPath, type ArticleEntry } from '../domain/articles/corpus-layout.ts';
 import { loadSearchIndex, queryArticles } from '../domain/search/search-index.ts';
 import { ARTICLES_MODULE_ID, articlesModule, buildCorpusData, loadCorpus, readSeedsFolder } from './seed-articles-plugin.ts';

@@ -1,4 +1,4 @@
-import type { SortOrder } from '../domain/articles/filter-articles.ts';
+import type { SortOrder } from '../domain/articles/sort-articles.ts';
 
 /**
  * Every route's pattern for the router and its href builder for links, so no component assembles a

@@ -3,12 +3,12 @@ import { createMemoryRouter, RouterProvider, type RouteObject } from 'react-rout
 import { AppProviders, type AppServices } from '../app/app-providers.tsx';
 import { buildCorpusData, type CorpusBuild } from '../build/seed-articles-plugin.ts';
 import type { Article } from '../domain/articles/article.ts';
-import { createCorpusClient, type CorpusClient, type FetchJson } from '../domain/articles/corpus-client.ts';
+import { createCorpusClient, type CorpusClient, type FetchJson } from '../data/corpus/corpus-client.ts';
 import { searchIndexPath, type ArticleDocument } from '../domain/articles/corpus-layout.ts';
 import type { HighlightStore } from '../domain/highlights/highlight-store.ts';
 import { createReadingProgressStore, type ReadingProgressStore } from '../domain/reading/reading-progress.ts';
 import { loadSearchIndex, queryArticles, type ArticleHit, type ListQuery, type SearchIndex } from '../domain/search/search-index.ts';
-import type { ArticleSearch } from '../features/library/search-context.tsx';
+import type { ArticleSearch } from '../data/search/search-context.tsx';
 import { createTestHighlightStore, sampleArticles } from './sample-articles.ts';
 
 /** Where the test app "is served": data files are fetched under it. */

@@ -9,7 +9,7 @@ import { loadCorpus } from '../../src/build/seed-articles-plugin.ts';
 import { articleText } from '../../src/domain/articles/article-text.ts';
 import { anchorHighlight } from '../../src/domain/highlights/anchoring/anchor-highlight.ts';
 import { simulateEdits, randomWordSpan, createRandom } from './text-edits.ts';
-import { describeSpan } from '../../src/domain/highlights/text-quote.ts';
+import { describeSpan } from '../../src/domain/highlights/anchoring/text-quote.ts';
 
 const GOAL_CORRECT_SHARE = 0.995;
 

@@ -19,7 +19,7 @@ import {
   type ArticleEntry,
   type CorpusManifest,
 } from './corpus-layout.ts';
-import { sortArticles, type SortOrder } from './filter-articles.ts';
+import { sortArticles, type SortOrder } from './sort-articles.ts';
 
 /** `count` articles with varied headlines and lengths, so each sort order differs from file order. */
 function articlesOf(count: number): Article[] {

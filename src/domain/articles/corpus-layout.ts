@@ -1,6 +1,6 @@
 import type { Article, ArticleSummary } from './article.ts';
 import { shortHash } from './slug.ts';
-import { sortArticles, type SortOrder } from './filter-articles.ts';
+import { sortArticles, type SortOrder } from './sort-articles.ts';
 
 /**
  * How the build lays the collection out as static files, so the first view never grows with it:

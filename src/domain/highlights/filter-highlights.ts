@@ -1,4 +1,4 @@
-import { foldForSearch } from '../articles/filter-articles.ts';
+import { foldForSearch } from '../articles/sort-articles.ts';
 import { HIGHLIGHT_COLORS, type Highlight, type HighlightColor } from './highlight.ts';
 
 export const HIGHLIGHT_SORTS = [

@@ -5,7 +5,7 @@ import type { Highlight } from './highlight.ts';
 import { HIGHLIGHTS_STORAGE_KEY } from './highlight-storage.ts';
 import { createHighlightStore, newHighlightId } from './highlight-store.ts';
 import { readStoredHighlights } from './stored-highlights.ts';
-import { QUOTE_CONTEXT_LENGTH } from './text-quote.ts';
+import { QUOTE_CONTEXT_LENGTH } from './anchoring/text-quote.ts';
 import { ids, memoryStorage, newHighlight, setup, tab, TEXT } from '../../../tests/fixtures/highlight-store-harness.ts';
 
 describe('newHighlightId', () => {

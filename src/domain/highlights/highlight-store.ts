@@ -1,7 +1,7 @@
 import { DEFAULT_HIGHLIGHT_COLOR, MAX_NOTE_LENGTH, type Highlight, type HighlightColor, type TextSpan } from './highlight.ts';
 import type { HighlightStorage, SaveFailure } from './highlight-storage.ts';
 import { EMPTY_STORED_HIGHLIGHTS, mergeStoredHighlights, type StoredHighlights } from './stored-highlights.ts';
-import { describeSpan, trimSpan } from './text-quote.ts';
+import { describeSpan, trimSpan } from './anchoring/text-quote.ts';
 
 export type NoticeKind = SaveFailure | 'unreadable';
 

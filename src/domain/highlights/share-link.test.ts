@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { articleText } from '../articles/article-text.ts';
 import type { TextQuoteSelector } from './highlight.ts';
 import { textFragment } from './share-link.ts';
-import { describeSpan } from './text-quote.ts';
+import { describeSpan } from './anchoring/text-quote.ts';
 
 const FRAGMENT_START = '#:~:text=';
 

@@ -1,5 +1,5 @@
 import type { TextQuoteSelector } from './highlight.ts';
-import { QUOTE_CONTEXT_LENGTH } from './text-quote.ts';
+import { QUOTE_CONTEXT_LENGTH } from './anchoring/text-quote.ts';
 
 // Long quotes are linked by their first and last words (textStart,textEnd), as the spec suggests.
 const WORDS_AT_EACH_END = 4;

@@ -1,7 +1,7 @@
 import MiniSearch, { type Options, type SearchOptions } from 'minisearch';
 import type { Article } from '../articles/article.ts';
 import type { ArticleEntry } from '../articles/corpus-layout.ts';
-import { sortArticles, type SortOrder } from '../articles/filter-articles.ts';
+import { sortArticles, type SortOrder } from '../articles/sort-articles.ts';
 import { processTerm, tokenize } from './search-terms.ts';
 
 export { markMatches, type TextSegment } from './search-terms.ts';

@@ -1,4 +1,4 @@
-import { foldForSearch } from '../articles/filter-articles.ts';
+import { foldForSearch } from '../articles/sort-articles.ts';
 
 /**
  * How text is cut into words and folded, the same for the index (built in Node, queried in a

@@ -4,7 +4,7 @@ import { HIGHLIGHT_QUERY_PARAM } from '../../config/paths';
 import type { Article } from '../../domain/articles/article';
 import { paragraphStarts } from '../../domain/articles/article-text';
 import { HIGHLIGHT_COLOR_LABELS, type Highlight, type HighlightColor, type TextSpan } from '../../domain/highlights/highlight';
-import { segmentParagraph } from '../../domain/highlights/text-segments';
+import { segmentParagraph } from '../../domain/highlights/anchoring/text-segments';
 import { HighlightMenu } from './highlight-menu';
 import { useHighlightStore } from './highlights-context';
 import { SelectionToolbar } from './selection-toolbar';

@@ -3,7 +3,7 @@ import { articleText } from '../../domain/articles/article-text.ts';
 import type { Article } from '../../domain/articles/article.ts';
 import type { Highlight } from '../../domain/highlights/highlight.ts';
 import { anchorQuote } from '../../domain/highlights/anchoring/anchor-highlight.ts';
-import type { AnchoredSpan } from '../../domain/highlights/text-segments.ts';
+import type { AnchoredSpan } from '../../domain/highlights/anchoring/text-segments.ts';
 import { useHighlights } from './highlights-context.tsx';
 
 export interface ArticleAnchors {

@@ -6,7 +6,7 @@ import { newHighlightId, type ImportSummary } from '../../domain/highlights/high
 import { parseHighlightsImport, toWebAnnotations, type ArticleRef, type Rejection } from '../../domain/highlights/web-annotation';
 import { downloadFile } from '../../ui/download-file';
 import { useAbsoluteUrl } from '../../ui/use-absolute-url';
-import { useCorpus } from '../corpus/corpus-context';
+import { useCorpus } from '../../data/corpus/corpus-context';
 import { useHighlights, useHighlightStore } from './highlights-context';
 
 export type ImportReport = ({ ok: true } & ImportSummary & { rejected: Rejection[] }) | { ok: false; error: string };

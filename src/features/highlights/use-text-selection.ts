@@ -1,6 +1,6 @@
 import { useEffect, useState, type RefObject } from 'react';
 import type { TextSpan } from '../../domain/highlights/highlight.ts';
-import { spanFromRange } from '../../domain/highlights/dom-text-position.ts';
+import { spanFromRange } from '../../domain/highlights/anchoring/dom-text-position.ts';
 import { documentBox } from '../../ui/floating-panel.tsx';
 
 export interface TextSelection {

@@ -4,15 +4,15 @@ import { SelectField } from '../../ui/select-field.tsx';
 import { AppLink } from '../../ui/app-link.tsx';
 import { useCallback, useDeferredValue, useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { isSortOrder, SORT_ORDERS, type SortOrder } from '../../domain/articles/filter-articles.ts';
+import { isSortOrder, SORT_ORDERS, type SortOrder } from '../../domain/articles/sort-articles.ts';
 import { continueReadingCandidates, isReadingStatus, READING_STATUS_LABELS, readingStatus, type ReadingProgress, type ReadingStatus } from '../../domain/reading/reading-progress.ts';
 import type { ListQuery } from '../../domain/search/search-index.ts';
 import { paths } from '../../config/paths.ts';
 import { shortenHeadline } from '../../domain/articles/shorten-headline.ts';
-import { useArticleEntries, useCorpus } from '../corpus/corpus-context.tsx';
+import { useArticleEntries, useCorpus } from '../../data/corpus/corpus-context.tsx';
 import { ArticleList } from './article-list.tsx';
 import { ArticleListItem } from './article-list-item.tsx';
-import { useArticleSearch } from './search-context.tsx';
+import { useArticleSearch } from '../../data/search/search-context.tsx';
 import { useLibraryRows, type LibraryRow } from './use-library-rows.ts';
 import { useListKeys } from './use-list-keys.ts';
 

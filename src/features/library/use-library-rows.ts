@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
-import type { CorpusClient } from '../../domain/articles/corpus-client.ts';
+import type { CorpusClient } from '../../data/corpus/corpus-client.ts';
 import type { ArticleEntry } from '../../domain/articles/corpus-layout.ts';
-import type { SortOrder } from '../../domain/articles/filter-articles.ts';
+import type { SortOrder } from '../../domain/articles/sort-articles.ts';
 import type { ArticleHit, ListQuery } from '../../domain/search/search-index.ts';
-import type { ArticleSearch } from './search-context.tsx';
+import type { ArticleSearch } from '../../data/search/search-context.tsx';
 
 /** One row of the list: an entry (with the words a search matched), or a place still being fetched. */
 export interface LibraryRow {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TextSpan } from '../highlight.ts';
-import { describeSpan } from '../text-quote.ts';
+import { describeSpan } from './text-quote.ts';
 import { ANCHOR_THRESHOLDS, anchorHighlight } from './anchor-highlight.ts';
 
 const TEXT =

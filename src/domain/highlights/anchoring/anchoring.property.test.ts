@@ -6,7 +6,7 @@ import { createRandom, randomWordSpan, simulateEdits } from '../../../../tests/t
 import { loadCorpus } from '../../../build/seed-articles-plugin.ts';
 import { articleText } from '../../articles/article-text.ts';
 import type { TextSpan } from '../highlight.ts';
-import { describeSpan, trimSpan } from '../text-quote.ts';
+import { describeSpan, trimSpan } from './text-quote.ts';
 import { anchorHighlight, type AnchorOutcome } from './anchor-highlight.ts';
 import { foldString, foldWhitespace } from './folded-text.ts';
 

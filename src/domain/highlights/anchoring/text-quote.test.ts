@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { TextPositionSelector, TextQuoteSelector } from './highlight.ts';
-import { anchorQuote } from './anchoring/anchor-highlight.ts';
+import type { TextPositionSelector, TextQuoteSelector } from '../highlight.ts';
+import { anchorQuote } from './anchor-highlight.ts';
 import { describeSpan, QUOTE_CONTEXT_LENGTH, trimSpan } from './text-quote.ts';
 
 const position = (start: number, end: number): TextPositionSelector => ({ type: 'TextPositionSelector', start, end });

@@ -1,4 +1,4 @@
-import type { SortOrder } from './filter-articles.ts';
+import type { SortOrder } from '../../domain/articles/sort-articles.ts';
 import {
   articlePath,
   listPagePath,
@@ -8,7 +8,7 @@ import {
   type ArticleDocument,
   type ArticleEntry,
   type CorpusManifest,
-} from './corpus-layout.ts';
+} from '../../domain/articles/corpus-layout.ts';
 
 /** Why a data file could not be had: the network (offline, host down) or the host's answer. */
 export class CorpusFetchError extends Error {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { articleText, paragraphStarts } from '../articles/article-text.ts';
+import { articleText, paragraphStarts } from '../../articles/article-text.ts';
 import { PARAGRAPH_SELECTOR, rangeFromSpan, spanFromRange } from './dom-text-position.ts';
 
 /** A paragraph as rendered: plain text runs and <mark> runs. */

@@ -1,4 +1,4 @@
-import type { TextSpan } from './highlight.ts';
+import type { TextSpan } from '../highlight.ts';
 
 export interface AnchoredSpan extends TextSpan {
   id: string;

@@ -1,4 +1,4 @@
-import type { TextPositionSelector, TextQuoteSelector, TextSpan } from './highlight.ts';
+import type { TextPositionSelector, TextQuoteSelector, TextSpan } from '../highlight.ts';
 
 /** Characters of context kept on each side of a quote, enough to tell repeated phrases apart. */
 export const QUOTE_CONTEXT_LENGTH = 32;

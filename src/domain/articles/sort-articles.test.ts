@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeArticle } from '../../../tests/fixtures/articles.ts';
-import { foldForSearch, isSortOrder, SORT_ORDERS, sortArticles } from './filter-articles.ts';
+import { foldForSearch, isSortOrder, SORT_ORDERS, sortArticles } from './sort-articles.ts';
 
 const ids = (articles: readonly { id: string }[]) => articles.map((a) => a.id);
 

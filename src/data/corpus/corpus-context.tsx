@@ -1,6 +1,6 @@
 import { createContext, use, useCallback, useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
 import type { ArticleDocument, ArticleEntry } from '../../domain/articles/corpus-layout.ts';
-import type { CorpusClient } from '../../domain/articles/corpus-client.ts';
+import type { CorpusClient } from './corpus-client.ts';
 
 const CorpusContext = createContext<CorpusClient | null>(null);
 

@@ -1,10 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
 import { makeArticle } from '../../../tests/fixtures/articles.ts';
 import { createFakeHost, type FakeHost } from '../../testing/test-services.tsx';
-import type { Article } from './article.ts';
+import type { Article } from '../../domain/articles/article.ts';
 import { CorpusFetchError, createCorpusClient, isArticleDocument, type CorpusClient, type CorpusClientOptions } from './corpus-client.ts';
-import { articleDocuments, layoutCorpus, LIST_PAGE_SIZE, shardOf, toEntry, type CorpusManifest } from './corpus-layout.ts';
-import { sortArticles } from './filter-articles.ts';
+import { articleDocuments, layoutCorpus, LIST_PAGE_SIZE, shardOf, toEntry, type CorpusManifest } from '../../domain/articles/corpus-layout.ts';
+import { sortArticles } from '../../domain/articles/sort-articles.ts';
 
 const BASE = 'https://example.org/reader/';
 const DATA_DIR = 'data/0123456789/';

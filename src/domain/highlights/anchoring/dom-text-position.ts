@@ -1,4 +1,4 @@
-import type { TextSpan } from './highlight.ts';
+import type { TextSpan } from '../highlight.ts';
 
 /**
  * Maps between DOM ranges and offsets in the article's text. Each paragraph element carries

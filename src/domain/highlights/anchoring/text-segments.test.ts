@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { articleText, paragraphStarts } from '../articles/article-text.ts';
+import { articleText, paragraphStarts } from '../../articles/article-text.ts';
 import { segmentParagraph, type AnchoredSpan, type TextSegment } from './text-segments.ts';
 
 const joined = (segments: readonly TextSegment[]) => segments.map((s) => s.text).join('');
