@@ -1,6 +1,6 @@
-import type { Article } from '../domain/articles/article';
-import { createHighlightStorage } from '../domain/highlights/highlight-storage';
-import { createHighlightStore } from '../domain/highlights/highlight-store';
+import type { Article } from '../domain/articles/article.ts';
+import { createHighlightStorage } from '../domain/highlights/highlight-storage.ts';
+import { createHighlightStore } from '../domain/highlights/highlight-store.ts';
 
 function article(id: string, slug: string, headline: string, paragraphs: string[], readingMinutes = 1): Article {
   return { id, slug, headline, paragraphs, excerpt: paragraphs[0] ?? '', wordCount: paragraphs.join(' ').split(/\s+/).length, readingMinutes };

@@ -1,6 +1,6 @@
 import type { AnchorHTMLAttributes } from 'react';
 import { useLinkClickHandler, useLocation } from 'react-router-dom';
-import { relativeHref } from './relative-href';
+import { relativeHref } from './relative-href.ts';
 
 export interface AppLinkProps extends Omit<AnchorHTMLAttributes<HTMLAnchorElement>, 'href'> {
   /** An app path such as "/article/x/" (from config/paths). */

@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
-import { HIGHLIGHT_COLOR_LABELS, HIGHLIGHT_COLORS, MAX_NOTE_LENGTH, type Highlight, type HighlightColor } from '../../domain/highlights/highlight';
+import { HIGHLIGHT_COLOR_LABELS, HIGHLIGHT_COLORS, MAX_NOTE_LENGTH, type Highlight, type HighlightColor } from '../../domain/highlights/highlight.ts';
 
 export interface HighlightEditorProps {
   highlight: Highlight;

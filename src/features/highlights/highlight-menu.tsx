@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
-import type { Highlight } from '../../domain/highlights/highlight';
-import { FloatingPanel } from '../../ui/floating-panel';
-import { HighlightEditor } from './highlight-editor';
-import { ShareHighlight } from './share-highlight';
-import { useHighlightStore } from './highlights-context';
-import { useRemoveHighlight } from './use-remove-highlight';
+import type { Highlight } from '../../domain/highlights/highlight.ts';
+import { FloatingPanel } from '../../ui/floating-panel.tsx';
+import { HighlightEditor } from './highlight-editor.tsx';
+import { ShareHighlight } from './share-highlight.tsx';
+import { useHighlightStore } from './highlights-context.tsx';
+import { useRemoveHighlight } from './use-remove-highlight.ts';
 
 const QUOTE_PREVIEW_LENGTH = 48;
 

@@ -1,17 +1,17 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { HIGHLIGHT_QUERY_PARAM } from '../../config/paths';
-import type { Article } from '../../domain/articles/article';
-import { paragraphStarts } from '../../domain/articles/article-text';
-import { HIGHLIGHT_COLOR_LABELS, type Highlight, type HighlightColor, type TextSpan } from '../../domain/highlights/highlight';
-import { segmentParagraph } from '../../domain/highlights/anchoring/text-segments';
-import { HighlightMenu } from './highlight-menu';
-import { useHighlightStore } from './highlights-context';
-import { SelectionToolbar } from './selection-toolbar';
-import { useArticleAnchors } from './use-article-anchors';
-import { useArticleKeys } from './use-article-keys';
-import { useLastColor } from './use-last-color';
-import { selectedSpan, useTextSelection } from './use-text-selection';
+import { HIGHLIGHT_QUERY_PARAM } from '../../config/paths.ts';
+import type { Article } from '../../domain/articles/article.ts';
+import { paragraphStarts } from '../../domain/articles/article-text.ts';
+import { HIGHLIGHT_COLOR_LABELS, type Highlight, type HighlightColor, type TextSpan } from '../../domain/highlights/highlight.ts';
+import { segmentParagraph } from '../../domain/highlights/anchoring/text-segments.ts';
+import { HighlightMenu } from './highlight-menu.tsx';
+import { useHighlightStore } from './highlights-context.tsx';
+import { SelectionToolbar } from './selection-toolbar.tsx';
+import { useArticleAnchors } from './use-article-anchors.ts';
+import { useArticleKeys } from './use-article-keys.ts';
+import { useLastColor } from './use-last-color.ts';
+import { selectedSpan, useTextSelection } from './use-text-selection.ts';
 
 function markOf(target: EventTarget | null): HTMLElement | null {
   return target instanceof Element ? target.closest<HTMLElement>('mark[data-highlight-ids]') : null;

@@ -4,9 +4,9 @@ import { SelectField } from '../../ui/select-field.tsx';
 import { AppLink } from '../../ui/app-link.tsx';
 import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { paths } from '../../config/paths';
-import { shortenHeadline } from '../../domain/articles/shorten-headline';
-import type { Article } from '../../domain/articles/article';
+import { paths } from '../../config/paths.ts';
+import { shortenHeadline } from '../../domain/articles/shorten-headline.ts';
+import type { Article } from '../../domain/articles/article.ts';
 import {
   filterHighlights,
   HIGHLIGHT_SORTS,
@@ -14,14 +14,14 @@ import {
   isHighlightSort,
   sortHighlights,
   type HighlightSort,
-} from '../../domain/highlights/filter-highlights';
-import { groupLocatedHighlights, locateHighlights } from '../../domain/highlights/group-highlights';
-import { HIGHLIGHT_COLOR_LABELS, HIGHLIGHT_COLORS, type Highlight } from '../../domain/highlights/highlight';
-import { HighlightEditor } from './highlight-editor';
-import { useHighlights, useHighlightStore } from './highlights-context';
-import { ImportExport } from './import-export';
-import { ShareHighlight } from './share-highlight';
-import { useRemoveHighlight } from './use-remove-highlight';
+} from '../../domain/highlights/filter-highlights.ts';
+import { groupLocatedHighlights, locateHighlights } from '../../domain/highlights/group-highlights.ts';
+import { HIGHLIGHT_COLOR_LABELS, HIGHLIGHT_COLORS, type Highlight } from '../../domain/highlights/highlight.ts';
+import { HighlightEditor } from './highlight-editor.tsx';
+import { useHighlights, useHighlightStore } from './highlights-context.tsx';
+import { ImportExport } from './import-export.tsx';
+import { ShareHighlight } from './share-highlight.tsx';
+import { useRemoveHighlight } from './use-remove-highlight.ts';
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 

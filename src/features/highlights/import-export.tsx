@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { useHighlightFiles, type ImportReport } from './use-highlight-files';
+import { useHighlightFiles, type ImportReport } from './use-highlight-files.ts';
 
 function describeReport(report: ImportReport): string {
   if (!report.ok) return report.error;

@@ -1,7 +1,7 @@
 import type { MouseEvent, Ref } from 'react';
-import { HIGHLIGHT_COLOR_LABELS, HIGHLIGHT_COLORS, type HighlightColor } from '../../domain/highlights/highlight';
-import { FloatingPanel } from '../../ui/floating-panel';
-import type { TextSelection } from './use-text-selection';
+import { HIGHLIGHT_COLOR_LABELS, HIGHLIGHT_COLORS, type HighlightColor } from '../../domain/highlights/highlight.ts';
+import { FloatingPanel } from '../../ui/floating-panel.tsx';
+import type { TextSelection } from './use-text-selection.ts';
 
 // Below a touch selection, far enough to clear the selection handles and the system's own menu above it.
 const TOUCH_GAP = 28;

@@ -1,9 +1,9 @@
-import { paths } from '../../config/paths';
-import type { Highlight } from '../../domain/highlights/highlight';
-import { textFragment } from '../../domain/highlights/share-link';
-import { copyText } from '../../ui/copy-text';
-import { useToast } from '../../ui/toast';
-import { useAbsoluteUrl } from '../../ui/use-absolute-url';
+import { paths } from '../../config/paths.ts';
+import type { Highlight } from '../../domain/highlights/highlight.ts';
+import { textFragment } from '../../domain/highlights/share-link.ts';
+import { copyText } from '../../ui/copy-text.ts';
+import { useToast } from '../../ui/toast.tsx';
+import { useAbsoluteUrl } from '../../ui/use-absolute-url.ts';
 
 const buttonClass = 'min-h-11 rounded-md border border-stone-400 px-3 text-sm font-medium hover:bg-stone-100 dark:border-stone-500 dark:hover:bg-stone-700';
 

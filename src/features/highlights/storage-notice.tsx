@@ -1,6 +1,6 @@
 import { lazy, Suspense } from 'react';
-import { downloadFile } from '../../ui/download-file';
-import { useHighlights, useHighlightStore } from './highlights-context';
+import { downloadFile } from '../../ui/download-file.ts';
+import { useHighlights, useHighlightStore } from './highlights-context.tsx';
 
 const ExportHighlightsButton = lazy(() => import('./export-highlights-button.tsx'));
 

@@ -1,5 +1,5 @@
 import { useEffect, useLayoutEffect, useRef, type RefObject } from 'react';
-import { isShortcutEvent, useShortcutsEnabled } from '../../ui/keyboard';
+import { isShortcutEvent, useShortcutsEnabled } from '../../ui/keyboard.ts';
 
 export interface ArticleKeyHandlers {
   /** `h`: highlight the selection, or the focused paragraph when nothing is selected. */

@@ -1,13 +1,13 @@
-import { paths } from '../../config/paths';
-import type { ArticleEntry } from '../../domain/articles/corpus-layout';
-import { highlightsToMarkdown } from '../../domain/highlights/export-markdown';
-import type { Highlight } from '../../domain/highlights/highlight';
-import { newHighlightId, type ImportSummary } from '../../domain/highlights/highlight-store';
-import { parseHighlightsImport, toWebAnnotations, type ArticleRef, type Rejection } from '../../domain/highlights/web-annotation';
-import { downloadFile } from '../../ui/download-file';
-import { useAbsoluteUrl } from '../../ui/use-absolute-url';
-import { useCorpus } from '../../data/corpus/corpus-context';
-import { useHighlights, useHighlightStore } from './highlights-context';
+import { paths } from '../../config/paths.ts';
+import type { ArticleEntry } from '../../domain/articles/corpus-layout.ts';
+import { highlightsToMarkdown } from '../../domain/highlights/export-markdown.ts';
+import type { Highlight } from '../../domain/highlights/highlight.ts';
+import { newHighlightId, type ImportSummary } from '../../domain/highlights/highlight-store.ts';
+import { parseHighlightsImport, toWebAnnotations, type ArticleRef, type Rejection } from '../../domain/highlights/web-annotation.ts';
+import { downloadFile } from '../../ui/download-file.ts';
+import { useAbsoluteUrl } from '../../ui/use-absolute-url.ts';
+import { useCorpus } from '../../data/corpus/corpus-context.tsx';
+import { useHighlights, useHighlightStore } from './highlights-context.tsx';
 
 export type ImportReport = ({ ok: true } & ImportSummary & { rejected: Rejection[] }) | { ok: false; error: string };
 

@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
-import { DEFAULT_HIGHLIGHT_COLOR, type HighlightColor } from '../../domain/highlights/highlight';
-import { isHighlightColor } from '../../domain/highlights/filter-highlights';
+import { DEFAULT_HIGHLIGHT_COLOR, type HighlightColor } from '../../domain/highlights/highlight.ts';
+import { isHighlightColor } from '../../domain/highlights/filter-highlights.ts';
 
 const LAST_COLOR_KEY = 'broadsheet:last-highlight-color';
 

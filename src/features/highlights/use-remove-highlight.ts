@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
-import { useToast } from '../../ui/toast';
-import { useHighlightStore } from './highlights-context';
+import { useToast } from '../../ui/toast.tsx';
+import { useHighlightStore } from './highlights-context.tsx';
 
 /** Removes a highlight at once and offers Undo for the toast's lifetime: no confirmation dialog to get past. */
 export function useRemoveHighlight(): (id: string) => void {

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { isShortcutEvent, useShortcutsEnabled } from '../../ui/keyboard';
+import { isShortcutEvent, useShortcutsEnabled } from '../../ui/keyboard.ts';
 
 export const LIST_LINK_ATTRIBUTE = 'data-list-link';
 

@@ -1,4 +1,4 @@
-import { useServiceWorker } from './use-service-worker';
+import { useServiceWorker } from './use-service-worker.ts';
 
 /** Offers the newly built version without swapping the page under the reader. */
 export function UpdatePrompt() {

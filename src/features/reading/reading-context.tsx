@@ -1,5 +1,5 @@
 import { createContext, use, useSyncExternalStore, type ReactNode } from 'react';
-import type { ReadingProgress, ReadingProgressStore } from '../../domain/reading/reading-progress';
+import type { ReadingProgress, ReadingProgressStore } from '../../domain/reading/reading-progress.ts';
 
 const ReadingContext = createContext<ReadingProgressStore | null>(null);
 

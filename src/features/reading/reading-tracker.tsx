@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { HIGHLIGHT_QUERY_PARAM } from '../../config/paths';
-import type { Article } from '../../domain/articles/article';
-import { recordPosition } from '../../domain/reading/reading-progress';
-import { useHydrated } from '../../ui/use-hydrated';
-import { useReadingProgress, useReadingStore } from './reading-context';
+import { HIGHLIGHT_QUERY_PARAM } from '../../config/paths.ts';
+import type { Article } from '../../domain/articles/article.ts';
+import { recordPosition } from '../../domain/reading/reading-progress.ts';
+import { useHydrated } from '../../ui/use-hydrated.ts';
+import { useReadingProgress, useReadingStore } from './reading-context.tsx';
 
 const SAVE_DELAY_MS = 400;
 

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { FONTS, LINE_SPACINGS, LINE_WIDTHS, SETTING_LABELS, TEXT_SIZES, THEMES, type ReaderSettings } from '../../domain/reading/reader-settings';
+import { FONTS, LINE_SPACINGS, LINE_WIDTHS, SETTING_LABELS, TEXT_SIZES, THEMES, type ReaderSettings } from '../../domain/reading/reader-settings.ts';
 
 type ChoiceKey = keyof typeof SETTING_LABELS;
 

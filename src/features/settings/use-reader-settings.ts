@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { parseSettings, READER_SETTINGS_KEY, settingsAttributes, type ReaderSettings } from '../../domain/reading/reader-settings';
+import { parseSettings, READER_SETTINGS_KEY, settingsAttributes, type ReaderSettings } from '../../domain/reading/reader-settings.ts';
 
 function readSettings(): ReaderSettings {
   try {

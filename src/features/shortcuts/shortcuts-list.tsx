@@ -1,4 +1,4 @@
-import { SHORTCUTS } from './shortcuts';
+import { SHORTCUTS } from './shortcuts.ts';
 
 export function ShortcutsList({ enabled }: { enabled: boolean }) {
   return (

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { paths } from '../../config/paths';
-import { isShortcutEvent } from '../../ui/keyboard';
+import { paths } from '../../config/paths.ts';
+import { isShortcutEvent } from '../../ui/keyboard.ts';
 
 // How long after `g` the second key of a sequence is awaited.
 const SEQUENCE_TIMEOUT_MS = 1500;
