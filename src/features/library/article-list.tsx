@@ -1,22 +1,9 @@
-import { lazy, Suspense, useEffect, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { LIST_PAGE_SIZE } from '../../domain/articles/corpus-layout.ts';
-import type { LibraryRow } from './use-library-rows.ts';
-
+import { ArticleListRow, type ArticleListProps } from './article-list-row.tsx';
 
 // The virtualizer is loaded after the page shows: the first page of the list needs none.
 const VirtualArticleList = lazy(() => import('./virtual-article-list.tsx'));
-
-export interface ArticleListProps {
-  /** Names this list's layout (its order and query) for the measurements kept across visits. */
-  layoutKey: string;
-  count: number;
-  row: (index: number) => LibraryRow;
-  /** Asks for the data of rows about to be shown. */
-  onRange: (from: number, to: number) => void;
-  renderRow: (row: LibraryRow, index: number) => ReactNode;
-  /** False before hydration: the rows the page was prerendered with, drawn in full. */
-  virtual: boolean;
-}
 
 /**
  * The articles as one ordered list. The prerendered page (and the moment before the virtualizer
@@ -52,13 +39,5 @@ function PlainArticleList({ count, row, renderRow, onRange }: ArticleListProps) 
         ) : null;
       })}
     </ol>
-  );
-}
-
-export function ArticleListRow({ index, count, measure, children }: { index: number; count: number; measure?: (element: HTMLLIElement | null) => void; children: ReactNode }) {
-  return (
-    <li ref={measure} data-index={index} aria-posinset={index + 1} aria-setsize={count} className="py-5">
-      {children}
-    </li>
   );
 }

@@ -1,6 +1,6 @@
 import { useWindowVirtualizer, type VirtualItem } from '@tanstack/react-virtual';
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
-import { ArticleListRow, type ArticleListProps } from './article-list.tsx';
+import { ArticleListRow, type ArticleListProps } from './article-list-row.tsx';
 
 const ESTIMATED_ROW_HEIGHT = 170;
 const OVERSCAN = 6;
