@@ -4,16 +4,17 @@ import { HIGHLIGHT_QUERY_PARAM } from '../../config/paths.ts';
 import type { Article } from '../../domain/articles/article.ts';
 import { recordPosition } from '../../domain/reading/reading-progress.ts';
 import { useHydrated } from '../../ui/use-hydrated.ts';
+import { articleParagraphs, currentArticle } from '../../ui/page-landmarks.ts';
 import { useReadingProgress, useReadingStore } from './reading-context.tsx';
 
 const SAVE_DELAY_MS = 400;
 
 function measure(): { progress: number; paragraph: number; scrolled: boolean } | null {
-  const article = document.querySelector('main article');
+  const article = currentArticle();
   if (!article) return null;
   const rect = article.getBoundingClientRect();
   const progress = rect.height > 0 ? (window.innerHeight - rect.top) / rect.height : 1;
-  const paragraphs = [...article.querySelectorAll('p[data-text-start]')];
+  const paragraphs = articleParagraphs(article);
   const paragraph = Math.max(0, paragraphs.findIndex((p) => p.getBoundingClientRect().bottom > 0));
   return { progress: Math.min(1, Math.max(0, progress)), paragraph, scrolled: window.scrollY > 0 };
 }
@@ -36,7 +37,7 @@ export function ReadingTracker({ article }: { article: Article }) {
     if (!hydrated || restoredFor.current === article.id) return;
     restoredFor.current = article.id;
     if (searchParams.has(HIGHLIGHT_QUERY_PARAM) || !saved || saved.read || saved.paragraph === 0 || window.scrollY > 0) return;
-    document.querySelectorAll<HTMLElement>('main article p[data-text-start]')[saved.paragraph]?.scrollIntoView({ block: 'start', behavior: 'instant' });
+    articleParagraphs()[saved.paragraph]?.scrollIntoView({ block: 'start', behavior: 'instant' });
   }, [article.id, saved, searchParams, hydrated]);
 
   useEffect(() => {

@@ -2,13 +2,10 @@ import { useEffect, useRef } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { paths } from '../../config/paths.ts';
 import { isShortcutEvent } from '../../ui/keyboard.ts';
+import { pageLink, pageSearchField } from '../../ui/page-landmarks.ts';
 
 // How long after `g` the second key of a sequence is awaited.
 const SEQUENCE_TIMEOUT_MS = 1500;
-
-function clickLink(rel: 'prev' | 'next'): void {
-  document.querySelector<HTMLAnchorElement>(`main a[rel="${rel}"]`)?.click();
-}
 
 /** Shortcuts that work on every view: `/`, `[`, `]`, `g h`, `g a` and `?`. Off when `enabled` is false. */
 export function useGlobalShortcuts(enabled: boolean, onHelp: () => void): void {
@@ -31,7 +28,7 @@ export function useGlobalShortcuts(enabled: boolean, onHelp: () => void): void {
           pendingG.current = Date.now();
           break;
         case '/': {
-          const search = document.querySelector<HTMLInputElement>('main input[type="search"]');
+          const search = pageSearchField();
           if (search) {
             event.preventDefault();
             search.focus();
@@ -40,10 +37,10 @@ export function useGlobalShortcuts(enabled: boolean, onHelp: () => void): void {
           break;
         }
         case '[':
-          clickLink('prev');
+          pageLink('prev')?.click();
           break;
         case ']':
-          clickLink('next');
+          pageLink('next')?.click();
           break;
         case '?':
           event.preventDefault();
