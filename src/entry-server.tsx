@@ -1,4 +1,4 @@
-import { prerenderToNodeStream } from 'react-dom/static';
+import { prerender } from 'react-dom/static';
 import { createStaticHandler, createStaticRouter, StaticRouterProvider } from 'react-router-dom';
 import { AppProviders } from './app/app-providers.tsx';
 import { createRoutes } from './app/routes.tsx';
@@ -36,14 +36,13 @@ export function createRouteRenderer(articles: readonly Article[]): (path: string
     if (context instanceof Response) throw new Error(`prerendering ${path} gave a ${context.status} response`);
     const router = createStaticRouter(handler.dataRoutes, context);
     // Waits for the lazily loaded screens, so every page's HTML holds its text, not a loading state.
-    const { prelude } = await prerenderToNodeStream(
+    const { prelude } = await prerender(
       <AppProviders services={services}>
         {/* hydrate={false}: no inline script carrying router state, which the CSP would refuse. */}
         <StaticRouterProvider router={router} context={context} hydrate={false} />
       </AppProviders>,
     );
-    let html = '';
-    for await (const chunk of prelude) html += typeof chunk === 'string' ? chunk : (chunk as Buffer).toString('utf8');
-    return html;
+    // The web-stream prerender, so this entry needs no Node types: the build runs it in Node all the same.
+    return new Response(prelude).text();
   };
 }
