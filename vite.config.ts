@@ -3,6 +3,7 @@ import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { APP_DESCRIPTION, APP_NAME } from './src/config/app.ts';
 import { precacheGlobs, seedsTotalBytes } from './src/build/offline-config.ts';
 import { seedArticles } from './src/build/seed-articles-plugin.ts';
 import { securityHeaders } from './src/build/security-headers.ts';
@@ -41,9 +42,9 @@ export default defineConfig(({ isPreview }) => ({
       injectRegister: false,
       registerType: 'prompt',
       manifest: {
-        name: 'Broadsheet',
-        short_name: 'Broadsheet',
-        description: 'A reader for a collection of news articles, with highlights and notes.',
+        name: APP_NAME,
+        short_name: APP_NAME,
+        description: APP_DESCRIPTION,
         start_url: '.',
         scope: '.',
         display: 'standalone',

@@ -1,9 +1,10 @@
 import { useDocumentTitle } from '../ui/use-document-title.ts';
 import { AppLink } from '../ui/app-link.tsx';
 import { paths } from '../config/paths.ts';
+import { pageTitle } from '../config/app.ts';
 
 export function NotFoundPage({ what = 'page' }: { what?: 'page' | 'article' }) {
-  useDocumentTitle('Not found · Broadsheet');
+  useDocumentTitle(pageTitle('Not found'));
   return (
     <div className="mx-auto max-w-3xl px-4 py-12">
       <h1 className="text-3xl font-bold tracking-tight">{what === 'article' ? 'Article not found' : 'Page not found'}</h1>

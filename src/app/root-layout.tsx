@@ -2,6 +2,7 @@ import { AppLink, useIsCurrent } from '../ui/app-link.tsx';
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { Outlet, ScrollRestoration } from 'react-router-dom';
 import { paths } from '../config/paths.ts';
+import { APP_NAME } from '../config/app.ts';
 import { StorageNotice } from '../features/highlights/storage-notice.tsx';
 import { UpdatePrompt } from '../features/offline/update-prompt.tsx';
 import { useReaderSettings } from '../features/settings/use-reader-settings.ts';
@@ -49,7 +50,7 @@ export function RootLayout() {
         <header className="border-b border-stone-200 bg-stone-50 print:hidden dark:border-stone-800 dark:bg-stone-900">
           <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-x-2 px-4 py-1">
             <AppLink to={paths.library.getHref()} className="inline-flex min-h-11 items-center font-serif text-xl font-bold tracking-tight">
-              Broadsheet
+              {APP_NAME}
             </AppLink>
             <nav aria-label="Main">
               <ul className="flex flex-wrap gap-x-1">

@@ -1,5 +1,6 @@
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { pageFile, paths } from '../config/paths.ts';
 
 /**
  * Up to this many bytes of seed text, every article page and data file (list pages, article texts,
@@ -31,6 +32,6 @@ export function seedsTotalBytes(seedsDir: string): number {
 
 /** The files the service worker precaches, as globs over dist/. */
 export function precacheGlobs(seedsBytes: number): string[] {
-  const shell = ['assets/**/*.{js,css}', 'index.html', 'highlights/index.html', '404.html', 'apply-settings.js', 'favicon.svg', 'icons/*.png', 'feed.xml'];
-  return seedsBytes <= PRECACHE_ALL_ARTICLES_UP_TO_BYTES ? [...shell, 'article/**/index.html', 'data/**/*.json'] : shell;
+  const shell = ['assets/**/*.{js,css}', pageFile(paths.library.sitePath()), pageFile(paths.highlights.sitePath()), paths.notFound.fileName, 'apply-settings.js', 'favicon.svg', 'icons/*.png', 'feed.xml'];
+  return seedsBytes <= PRECACHE_ALL_ARTICLES_UP_TO_BYTES ? [...shell, pageFile(paths.article.sitePath('**')), 'data/**/*.json'] : shell;
 }

@@ -1,9 +1,11 @@
 import type { Article } from '../domain/articles/article.ts';
 import { PAGE_DATA_ID } from '../domain/articles/corpus-layout.ts';
 import { shortenHeadline } from '../domain/articles/shorten-headline.ts';
+import { APP_DESCRIPTION, APP_NAME, pageTitle } from '../config/app.ts';
+import { paths } from '../config/paths.ts';
 
-export const APP_NAME = 'Broadsheet';
-const APP_DESCRIPTION = 'A reader for a collection of news articles, with highlights and notes.';
+export { APP_NAME };
+
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
@@ -23,12 +25,12 @@ export interface PageHead {
 }
 
 export function articleHead(article: Article): PageHead {
-  return { title: `${shortenHeadline(article.headline, 120)} · ${APP_NAME}`, description: article.excerpt, path: `article/${article.slug}/`, type: 'article' };
+  return { title: pageTitle(shortenHeadline(article.headline, 120)), description: article.excerpt, path: paths.article.sitePath(article.slug), type: 'article' };
 }
 
-export const LIST_HEAD: PageHead = { title: APP_NAME, description: APP_DESCRIPTION, path: '', type: 'website' };
-export const HIGHLIGHTS_HEAD: PageHead = { title: `Highlights · ${APP_NAME}`, description: 'Every passage you highlighted, with your notes.', path: 'highlights/', type: 'website' };
-export const NOT_FOUND_HEAD: PageHead = { title: `Page not found · ${APP_NAME}`, description: 'There is no page at this address.', path: '404.html', type: 'website' };
+export const LIST_HEAD: PageHead = { title: pageTitle(), description: APP_DESCRIPTION, path: paths.library.sitePath(), type: 'website' };
+export const HIGHLIGHTS_HEAD: PageHead = { title: pageTitle('Highlights'), description: 'Every passage you highlighted, with your notes.', path: paths.highlights.sitePath(), type: 'website' };
+export const NOT_FOUND_HEAD: PageHead = { title: pageTitle('Page not found'), description: 'There is no page at this address.', path: paths.notFound.fileName, type: 'website' };
 
 /**
  * The per-page tags: description, canonical (only with a known site URL), Open Graph and Twitter

@@ -1,4 +1,5 @@
 import type { Article } from '../domain/articles/article.ts';
+import { pageFile, paths, type ScreenRoute } from '../config/paths.ts';
 import { articleHead, composePage, HIGHLIGHTS_HEAD, LIST_HEAD, NOT_FOUND_HEAD, type PageHead } from './page-head.ts';
 
 export { APP_NAME, escapeHtml } from './page-head.ts';
@@ -14,7 +15,7 @@ export interface RoutePage {
   /** The article shown, for an article's page. */
   slug?: string;
   /** The lazily loaded screen the page shows, whose chunk it preloads. */
-  screen?: 'article' | 'highlights';
+  screen?: ScreenRoute;
 }
 
 /**
@@ -23,10 +24,13 @@ export interface RoutePage {
  */
 export function routePages(articles: readonly Article[]): RoutePage[] {
   return [
-    { fileName: 'index.html', path: '/', head: LIST_HEAD, render: 'hydrate' },
-    ...articles.map((article): RoutePage => ({ fileName: `article/${article.slug}/index.html`, path: `/article/${article.slug}/`, head: articleHead(article), render: 'hydrate', slug: article.slug, screen: 'article' })),
-    { fileName: 'highlights/index.html', path: '/highlights/', head: HIGHLIGHTS_HEAD, render: 'hydrate', screen: 'highlights' },
-    { fileName: '404.html', path: '/404/', head: NOT_FOUND_HEAD, render: 'replace' },
+    { fileName: pageFile(paths.library.sitePath()), path: paths.library.getHref(), head: LIST_HEAD, render: 'hydrate' },
+    ...articles.map((article): RoutePage => {
+      const sitePath = paths.article.sitePath(article.slug);
+      return { fileName: pageFile(sitePath), path: `/${sitePath}`, head: articleHead(article), render: 'hydrate', slug: article.slug, screen: 'article' };
+    }),
+    { fileName: pageFile(paths.highlights.sitePath()), path: paths.highlights.getHref(), head: HIGHLIGHTS_HEAD, render: 'hydrate', screen: 'highlights' },
+    { fileName: paths.notFound.fileName, path: paths.notFound.prerenderAt, head: NOT_FOUND_HEAD, render: 'replace' },
   ];
 }
 
@@ -37,7 +41,7 @@ export function routePages(articles: readonly Article[]): RoutePage[] {
  */
 export function assetPrefix(fileName: string, relative: boolean): string | null {
   if (!relative) return null;
-  if (fileName === '404.html') return '/';
+  if (fileName === paths.notFound.fileName) return '/';
   const depth = fileName.split('/').length - 1;
   return depth === 0 ? './' : '../'.repeat(depth);
 }

@@ -7,6 +7,7 @@ import { buildCorpus, formatCorpusReport, SEED_EXTENSION, type Corpus, type Seed
 import { layoutCorpus, LIST_PAGE_SIZE, searchIndexPath, type ArticleEntry, type CorpusManifest } from '../domain/articles/corpus-layout.ts';
 import { buildSearchIndex } from '../domain/search/search-index.ts';
 import { prerenderPages } from './prerender.ts';
+import { paths, SCREEN_ROUTES, type ScreenRoute } from '../config/paths.ts';
 import { routeDocument, routePages } from './route-documents.ts';
 import { atomFeed, robotsTxt, sitemap } from './site-files.ts';
 
@@ -94,7 +95,7 @@ interface BundleChunk {
   facadeModuleId: string | null;
 }
 
-function screenChunks(bundle: Record<string, { type: string }>, base: string): Partial<Record<'article' | 'highlights', string[]>> {
+function screenChunks(bundle: Record<string, { type: string }>, base: string): Partial<Record<ScreenRoute, string[]>> {
   const chunks = Object.values(bundle).filter((file): file is BundleChunk => file.type === 'chunk');
   const entry = chunks.find((chunk) => chunk.isEntry);
   const alreadyLoaded = new Set([entry?.fileName, ...(entry?.imports ?? [])]);
@@ -103,7 +104,8 @@ function screenChunks(bundle: Record<string, { type: string }>, base: string): P
     if (!chunk) return [];
     return [chunk.fileName, ...chunk.imports].filter((file) => !alreadyLoaded.has(file)).map((file) => `${base}${file}`);
   };
-  return { article: of('/src/app/article-screen.tsx'), highlights: of('/src/app/highlights-screen.tsx') };
+  // The route table names each screen's module, so a new screen is preloaded without touching the build.
+  return Object.fromEntries(SCREEN_ROUTES.map((route) => [route, of(`/${paths[route].screenModule}`)]));
 }
 
 export interface SeedArticlesOptions {

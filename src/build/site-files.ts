@@ -1,5 +1,6 @@
 import type { Article } from '../domain/articles/article.ts';
 import { APP_NAME, escapeHtml } from './page-head.ts';
+import { paths } from '../config/paths.ts';
 
 // Characters XML 1.0 does not allow anywhere, not even escaped.
 const NOT_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
@@ -18,7 +19,7 @@ export function atomFeed(articles: readonly Article[], options: { siteUrl?: stri
   const entries = articles.slice(0, FEED_LIMIT).map(
     (article) => `  <entry>
     <title>${xmlText(article.headline)}</title>
-    <link rel="alternate" type="text/html" href="${link(`article/${article.slug}/`)}"/>
+    <link rel="alternate" type="text/html" href="${link(paths.article.sitePath(article.slug))}"/>
     <id>urn:broadsheet:article:${escapeHtml(encodeURIComponent(article.id))}</id>
     <updated>${updated}</updated>
     <summary>${xmlText(article.excerpt)}</summary>
@@ -38,7 +39,7 @@ ${entries.join('\n')}
 }
 
 export function sitemap(articles: readonly Article[], siteUrl: string): string {
-  const urls = ['', 'highlights/', ...articles.map((a) => `article/${a.slug}/`)];
+  const urls = [paths.library.sitePath(), paths.highlights.sitePath(), ...articles.map((a) => paths.article.sitePath(a.slug))];
   return `<?xml version="1.0" encoding="UTF-8"?>
 <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
 ${urls.map((path) => `  <url><loc>${escapeHtml(new URL(path, siteUrl).href)}</loc></url>`).join('\n')}

@@ -1,3 +1,4 @@
+import { APP_NAME } from '../../config/app.ts';
 import { HIGHLIGHT_COLOR_LABELS, type Highlight } from './highlight.ts';
 import type { ArticleRef } from './web-annotation.ts';
 
@@ -36,7 +37,7 @@ export function highlightsToMarkdown(
   const lines = [
     '# Highlights',
     '',
-    `Exported from Broadsheet on ${date}: ${highlights.length} highlight${highlights.length === 1 ? '' : 's'} from ${groups.size} article${groups.size === 1 ? '' : 's'}.`,
+    `Exported from ${APP_NAME} on ${date}: ${highlights.length} highlight${highlights.length === 1 ? '' : 's'} from ${groups.size} article${groups.size === 1 ? '' : 's'}.`,
   ];
   const known = [...groups].filter(([id]) => articleRef(id));
   const gone = [...groups].filter(([id]) => !articleRef(id));

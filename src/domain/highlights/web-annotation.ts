@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { APP_NAME } from '../../config/app.ts';
 import {
   DEFAULT_HIGHLIGHT_COLOR,
   describeIssues,
@@ -49,7 +50,7 @@ export function toWebAnnotations(highlights: readonly Highlight[], articleRef: (
   return {
     '@context': [ANNOTATION_CONTEXT, OWN_NAMESPACE],
     type: 'AnnotationCollection',
-    label: 'Broadsheet highlights',
+    label: `${APP_NAME} highlights`,
     generated: exportedAt.toISOString(),
     total: items.length,
     first: { type: 'AnnotationPage', startIndex: 0, items },
@@ -161,7 +162,7 @@ export function parseHighlightsImport(value: unknown, context: ImportContext): P
     return { highlights, rejected, format: 'broadsheet' };
   }
   const items = annotationItems(value);
-  if (!items) return { error: 'this is neither a Web Annotation file nor a Broadsheet highlights file' };
+  if (!items) return { error: `this is neither a Web Annotation file nor a ${APP_NAME} highlights file` };
   items.forEach((item, index) => {
     const result = fromAnnotation(item, context);
     if (typeof result === 'string') rejected.push({ record: index + 1, reason: result });

@@ -86,8 +86,14 @@ export interface ReadingProgressStore {
   update(change: (state: ReadingProgress, now: Date) => ReadingProgress): void;
 }
 
+/** The part of Web Storage the store uses, so this module needs no DOM types (the build reads it too). */
+interface StorageArea {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+}
+
 /** Reading positions in Web Storage; if storage fails they last the visit, which is all they are worth. */
-export function createReadingProgressStore(getArea: () => Storage, now: () => Date = () => new Date()): ReadingProgressStore {
+export function createReadingProgressStore(getArea: () => StorageArea, now: () => Date = () => new Date()): ReadingProgressStore {
   const listeners = new Set<() => void>();
   const read = () => {
     try {

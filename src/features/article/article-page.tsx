@@ -5,6 +5,7 @@ import type { ReactNode } from 'react';
 import type { Article } from '../../domain/articles/article.ts';
 import type { ArticleLink } from '../../domain/articles/corpus-layout.ts';
 import { paths } from '../../config/paths.ts';
+import { pageTitle } from '../../config/app.ts';
 import { shortenHeadline } from '../../domain/articles/shorten-headline.ts';
 
 export interface ArticlePageProps {
@@ -22,7 +23,7 @@ export interface ArticlePageProps {
  * .reader-page), generous leading, and the reader's font, size and spacing from Settings.
  */
 export function ArticlePage({ article, previous, next, children, progress }: ArticlePageProps) {
-  useDocumentTitle(`${shortenHeadline(article.headline, 120)} · Broadsheet`);
+  useDocumentTitle(pageTitle(shortenHeadline(article.headline, 120)));
   return (
     <div className="reader-page mx-auto px-4 py-6 sm:py-10">
       <AllArticlesLink />

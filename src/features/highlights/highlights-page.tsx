@@ -1,19 +1,17 @@
 import { useDocumentTitle } from '../../ui/use-document-title.ts';
+import { pageTitle } from '../../config/app.ts';
 import { useHydrated } from '../../ui/use-hydrated.ts';
 import { SelectField } from '../../ui/select-field.tsx';
 import { AppLink } from '../../ui/app-link.tsx';
 import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { paths } from '../../config/paths.ts';
+import { parseHighlightsParams, paths, withParam, type HighlightsParams } from '../../config/paths.ts';
 import { shortenHeadline } from '../../domain/articles/shorten-headline.ts';
 import type { Article } from '../../domain/articles/article.ts';
 import {
   filterHighlights,
   HIGHLIGHT_SORTS,
-  isHighlightColor,
-  isHighlightSort,
   sortHighlights,
-  type HighlightSort,
 } from '../../domain/highlights/filter-highlights.ts';
 import { groupLocatedHighlights, locateHighlights } from '../../domain/highlights/group-highlights.ts';
 import { HIGHLIGHT_COLOR_LABELS, HIGHLIGHT_COLORS, type Highlight } from '../../domain/highlights/highlight.ts';
@@ -84,7 +82,7 @@ function HighlightItem({ highlight, article }: { highlight: Highlight; article?:
 
 /** Every highlight, findable by colour, article and words, each linking back to its exact place. */
 export function HighlightsPage({ articles, loadingArticleIds }: { articles: readonly Article[]; loadingArticleIds?: ReadonlySet<string> }) {
-  useDocumentTitle('Highlights · Broadsheet');
+  useDocumentTitle(pageTitle('Highlights'));
   const { highlights: allHighlights } = useHighlights();
   // Highlights in articles still being fetched wait for them, rather than show as not found.
   const highlights = useMemo(
@@ -94,12 +92,7 @@ export function HighlightsPage({ articles, loadingArticleIds }: { articles: read
   const [urlParams, setParams] = useSearchParams();
   const hydrated = useHydrated();
   const params = hydrated ? urlParams : new URLSearchParams();
-  const query = params.get('q') ?? '';
-  const colorParam = params.get('color');
-  const color = isHighlightColor(colorParam) ? colorParam : null;
-  const articleId = params.get('article');
-  const sortParam = params.get('sort');
-  const sort: HighlightSort = isHighlightSort(sortParam) ? sortParam : 'article';
+  const { q: query, color, article: articleId, sort } = parseHighlightsParams(params);
 
   const articleOrder = useMemo(() => new Map(articles.map((a, index) => [a.id, index])), [articles]);
   // Anchoring (the costly part) runs when highlights change, not on every keystroke of the search.
@@ -112,16 +105,8 @@ export function HighlightsPage({ articles, loadingArticleIds }: { articles: read
   const shownCount = groups.reduce((sum, g) => sum + g.highlights.length, 0) + orphans.length;
   const filtered = query !== '' || color !== null || articleId !== null;
 
-  const setParam = (name: string, value: string) =>
-    setParams(
-      (previous) => {
-        const next = new URLSearchParams(previous);
-        if (value) next.set(name, value);
-        else next.delete(name);
-        return next;
-      },
-      { replace: true, preventScrollReset: true, flushSync: true },
-    );
+  const setParam = (name: keyof HighlightsParams, value: string) =>
+    setParams((previous) => withParam<HighlightsParams>(previous, name, value), { replace: true, preventScrollReset: true, flushSync: true });
 
   return (
     <div className="mx-auto max-w-3xl px-4 py-8">

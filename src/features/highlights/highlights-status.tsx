@@ -1,8 +1,9 @@
 import { useDocumentTitle } from '../../ui/use-document-title.ts';
+import { pageTitle } from '../../config/app.ts';
 
 /** The Highlights view when the articles its highlights are in could not be fetched. */
 export function HighlightsLoadFailed({ error, onRetry }: { error: Error; onRetry: () => void }) {
-  useDocumentTitle('Highlights · Broadsheet');
+  useDocumentTitle(pageTitle('Highlights'));
   return (
     <div className="mx-auto max-w-3xl px-4 py-8">
       <h1 className="text-3xl font-bold tracking-tight">Highlights</h1>
@@ -22,7 +23,7 @@ export function HighlightsLoadFailed({ error, onRetry }: { error: Error; onRetry
 
 /** The Highlights view while its code arrives (first visit, before the offline copy is in place). */
 export function HighlightsLoading() {
-  useDocumentTitle('Highlights · Broadsheet');
+  useDocumentTitle(pageTitle('Highlights'));
   return (
     <div className="mx-auto max-w-3xl px-4 py-8">
       <h1 className="text-3xl font-bold tracking-tight">Highlights</h1>

@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { APP_NAME } from '../../config/app.ts';
 import { useHighlightFiles, type ImportReport } from './use-highlight-files.ts';
 
 function describeReport(report: ImportReport): string {
@@ -31,7 +32,7 @@ export function ImportExport() {
       )}
       <div className="mt-4 flex flex-col gap-1">
         <label htmlFor={inputId} className="font-medium">
-          Import highlights (Web Annotation or Broadsheet JSON)
+          {`Import highlights (Web Annotation or ${APP_NAME} JSON)`}
         </label>
         <input
           id={inputId}

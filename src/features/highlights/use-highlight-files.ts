@@ -1,4 +1,4 @@
-import { paths } from '../../config/paths.ts';
+import { articleSlugInHref, paths } from '../../config/paths.ts';
 import type { ArticleEntry } from '../../domain/articles/corpus-layout.ts';
 import { highlightsToMarkdown } from '../../domain/highlights/export-markdown.ts';
 import type { Highlight } from '../../domain/highlights/highlight.ts';
@@ -67,14 +67,8 @@ export function useHighlightFiles() {
     }
   };
 
-  const slugInLink = (source: string): string | undefined => {
-    const encoded = /\/article\/([^/?#]+)/.exec(source)?.[1] ?? '';
-    try {
-      return decodeURIComponent(encoded) || undefined;
-    } catch {
-      return undefined; // A malformed link matches no article: the highlight is kept as an orphan.
-    }
-  };
+  // A malformed link matches no article: the highlight is kept as an orphan.
+  const slugInLink = articleSlugInHref;
 
   /** The articles a file refers to, by id or by link, fetched before it is read (a dry run lists them). */
   const findArticlesNamedIn = async (parsed: unknown) => {

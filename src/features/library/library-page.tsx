@@ -1,13 +1,14 @@
 import { useDocumentTitle } from '../../ui/use-document-title.ts';
+import { pageTitle } from '../../config/app.ts';
 import { useHydrated } from '../../ui/use-hydrated.ts';
 import { SelectField } from '../../ui/select-field.tsx';
 import { AppLink } from '../../ui/app-link.tsx';
 import { useCallback, useDeferredValue, useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { isSortOrder, SORT_ORDERS, type SortOrder } from '../../domain/articles/sort-articles.ts';
-import { continueReadingCandidates, isReadingStatus, READING_STATUS_LABELS, readingStatus, type ReadingProgress, type ReadingStatus } from '../../domain/reading/reading-progress.ts';
+import { SORT_ORDERS, type SortOrder } from '../../domain/articles/sort-articles.ts';
+import { continueReadingCandidates, READING_STATUS_LABELS, readingStatus, type ReadingProgress, type ReadingStatus } from '../../domain/reading/reading-progress.ts';
 import type { ListQuery } from '../../domain/search/search-index.ts';
-import { paths } from '../../config/paths.ts';
+import { parseLibraryParams, paths, withParam, type LibraryParams } from '../../config/paths.ts';
 import { shortenHeadline } from '../../domain/articles/shorten-headline.ts';
 import { useArticleEntries, useCorpus } from '../../data/corpus/corpus-context.tsx';
 import { ArticleList } from './article-list.tsx';
@@ -46,14 +47,11 @@ export function LibraryPage({ highlightCounts, reading = {}, onSetRead = () => {
   // The prerendered list has no query; the URL's is applied once the page has hydrated.
   const hydrated = useHydrated();
   const searchParams = hydrated ? urlParams : new URLSearchParams();
-  const query = searchParams.get('q') ?? '';
-  const sortParam = searchParams.get('sort');
-  const statusParam = searchParams.get('status');
-  const statusFilterValue = isReadingStatus(statusParam) ? statusParam : null;
+  const { q: query, sort: sortParam, status: statusFilterValue } = parseLibraryParams(searchParams);
   const deferredQuery = useDeferredValue(query).trim();
   const searching = deferredQuery !== '';
   // With words to look for, the best matches come first unless the reader chose an order.
-  const sort: SortOrder | 'relevance' = isSortOrder(sortParam) ? sortParam : searching ? 'relevance' : 'file';
+  const sort: SortOrder | 'relevance' = sortParam ?? (searching ? 'relevance' : 'file');
   useListKeys();
 
   const request = useMemo((): ListQuery | null => {
@@ -70,16 +68,8 @@ export function LibraryPage({ highlightCounts, reading = {}, onSetRead = () => {
   const continueId = continueCandidates.find((id) => continueEntries.has(id));
   const continueArticle = continueId ? continueEntries.get(continueId) : undefined;
 
-  const updateParam = (name: string, value: string, fallback: string) => {
-    setSearchParams(
-      (previous) => {
-        const next = new URLSearchParams(previous);
-        if (value && value !== fallback) next.set(name, value);
-        else next.delete(name);
-        return next;
-      },
-      { replace: true, preventScrollReset: true, flushSync: true },
-    );
+  const updateParam = (name: keyof LibraryParams, value: string, fallback: string) => {
+    setSearchParams((previous) => withParam<LibraryParams>(previous, name, value, fallback), { replace: true, preventScrollReset: true, flushSync: true });
   };
 
   const renderRow = useCallback(
@@ -105,7 +95,7 @@ export function LibraryPage({ highlightCounts, reading = {}, onSetRead = () => {
   else if (rows.count === 0 && statusFilterValue) status = `No ${READING_STATUS_LABELS[statusFilterValue].toLowerCase()} articles.`;
   else status = `${rows.count.toLocaleString('en')} article${rows.count === 1 ? '' : 's'}${searching ? ` match “${deferredQuery}”` : ''}`;
 
-  useDocumentTitle('Broadsheet');
+  useDocumentTitle(pageTitle());
   return (
     <div className="mx-auto max-w-3xl px-4 py-8">
       <h1 className="text-3xl font-bold tracking-tight">Articles</h1>
