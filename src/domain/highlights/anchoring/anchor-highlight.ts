@@ -1,5 +1,6 @@
 import type { TextPositionSelector, TextQuoteSelector, TextSpan } from '../highlight.ts';
 import { foldString, foldWhitespace, originalSpan, type FoldedText } from './folded-text.ts';
+import { trimSpan } from './text-quote.ts';
 import { approximateMatches, exactMatches, scoreMatch, type QuoteContext, type ScoredMatch } from './match-quote.ts';
 
 /**
@@ -61,11 +62,7 @@ function choose(places: readonly ScoredMatch[], hint: number): ScoredMatch | nul
 }
 
 function toOriginal(folded: FoldedText, match: ScoredMatch, text: string): TextSpan | null {
-  const span = originalSpan(folded, match.start, match.end);
-  let { start, end } = span;
-  while (start < end && /\s/u.test(text[start] ?? '')) start += 1;
-  while (end > start && /\s/u.test(text[end - 1] ?? '')) end -= 1;
-  return end > start ? { start, end } : null;
+  return trimSpan(text, originalSpan(folded, match.start, match.end));
 }
 
 /**

@@ -65,7 +65,10 @@ function boundaryAt(paragraph: HTMLElement, offset: number): { node: Node; offse
   return last ? { node: last, offset: last.data.length } : { node: paragraph, offset: 0 };
 }
 
-/** The DOM range for a text span, or null when the span lies outside the rendered paragraphs. */
+/**
+ * The DOM range for a text span, or null when the span lies outside the rendered paragraphs: the
+ * inverse of `spanFromRange`, so a span read from any selection can be checked by turning it back.
+ */
 export function rangeFromSpan(root: Element, span: TextSpan): Range | null {
   const paragraphs = paragraphsOf(root);
   const holding = (offset: number, preferNext: boolean) => {
