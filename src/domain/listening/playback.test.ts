@@ -99,6 +99,13 @@ describe('playback', () => {
     expect(step(state, { type: 'spoken-error', utterance: state.utterance, error: 'interrupted' }).state).toBe(state);
   });
 
+  it('pauses, rather than skipping through the article, when the browser refuses to speak yet', () => {
+    const state = playing(2);
+    const refused = step(state, { type: 'spoken-error', utterance: state.utterance, error: 'not-allowed' });
+    expect(refused.state).toMatchObject({ status: 'paused', index: 2 });
+    expect(refused.state.notice).toMatch(/Press play/);
+  });
+
   it('pauses when the sleep timer runs out, or stops at the article end without continuing', () => {
     const timed = run(playing(1), { type: 'set-sleep', minutes: 15, now: 1000 });
     expect(timed.state.sleep).toEqual({ kind: 'at', time: 1000 + 15 * 60_000 });

@@ -168,6 +168,11 @@ export function step(state: PlaybackState, event: PlaybackEvent): PlaybackStep {
     case 'spoken-error':
       // Interrupted or cancelled: that was us silencing it, and the id would already be stale.
       if (!current || event.error === 'interrupted' || event.error === 'canceled') return none;
+      // Speech before the reader touched the page (a reload that resumed playing) is refused: wait for them.
+      if (event.error === 'not-allowed') {
+        const paused = pause(state);
+        return { state: { ...paused.state, notice: 'Press play to start: the browser waits for a tap or a key press.' }, effects: paused.effects };
+      }
       return recover(state);
     case 'watchdog':
       return current ? recover(state) : none;

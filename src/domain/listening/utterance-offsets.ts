@@ -13,7 +13,7 @@ export interface Utterance {
 }
 
 // Soft hyphen, zero-width space / non-joiner / joiner, word joiner, byte-order mark.
-const SILENT_CHARACTERS = new Set(["\u00AD", "\u200B", "\u200C", "\u200D", "\u2060", "\uFEFF"]);
+const SILENT_CHARACTERS = new Set(['\u00AD', '\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF']);
 
 export function prepareUtterance(source: string): Utterance {
   let text = '';
