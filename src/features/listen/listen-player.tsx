@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { createPortal } from 'react-dom';
 import type { Article } from '../../domain/articles/article.ts';
 import { rangeFromSpan } from '../../domain/highlights/dom-text-position.ts';
 import { chooseVoice, primaryLanguage, voicesForLanguage } from '../../domain/listening/listen-preferences.ts';
@@ -187,7 +188,8 @@ export default function ListenPlayer({ article, start, takeFocus, onNextArticle,
   const statusText = state.notice ?? finishedNote ?? (playing ? 'Playing' : state.status === 'paused' ? 'Paused' : '');
   const position = sentence ? `Sentence ${state.index + 1} of ${queue.length}` : '';
 
-  return (
+  // In <body>, not in the article: the bar is the page's own control, and the article's paragraphs stay its text alone.
+  return createPortal(
     <section
       ref={barRef}
       aria-label="Listen"
@@ -256,6 +258,7 @@ export default function ListenPlayer({ article, start, takeFocus, onNextArticle,
           />
         )}
       </div>
-    </section>
+    </section>,
+    document.body,
   );
 }
