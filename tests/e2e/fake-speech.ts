@@ -29,6 +29,8 @@ export interface SpokenUtterance {
  * It also records Media Session action handlers so a test can press the lock-screen buttons.
  */
 export async function installFakeSpeech(page: Page, voices: FakeVoice[] = FAKE_VOICES): Promise<void> {
+  // Run under tsx (npm run screenshots), the script below calls esbuild's `__name` helper, which the page lacks.
+  await page.addInitScript({ content: 'globalThis.__name ??= (target) => target;' });
   await page.addInitScript((voiceList: FakeVoice[]) => {
     const list = voiceList.map((v) => ({ voiceURI: `fake:${v.name}`, name: v.name, lang: v.lang, localService: v.localService ?? true, default: v.default ?? false }));
     class FakeUtterance extends EventTarget {
