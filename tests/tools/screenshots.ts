@@ -49,6 +49,8 @@ try {
       await page.goto(`http://127.0.0.1:${port}/`);
       const first = page.getByRole('list', { name: 'Articles' }).getByRole('link').first();
       await first.click();
+      // The article arrives after its address: wait for its text before selecting in it.
+      await page.locator('article p[data-text-start]').first().waitFor();
       await highlightInParagraph(page, 0, 0, 70, 'Highlight yellow');
       await highlightInParagraph(page, 1, 10, 68, 'Highlight green');
       await page.evaluate(() => window.scrollTo(0, 0));
