@@ -57,10 +57,12 @@ try {
       await shot('article');
       // The Listen player, with a scripted voice (a real one is not available headless): the third sentence, its second word.
       await page.getByRole('button', { name: 'Listen', exact: true }).click();
+      await page.getByRole('button', { name: 'Pause' }).waitFor();
       await finishUtterance(page);
       await finishUtterance(page);
       await speechBoundary(page, 4);
-      await page.getByRole('button', { name: 'Listening options' }).click();
+      // The options on the desktop; on the phone, the compact bar under the marked sentence.
+      if (device === 'desktop') await page.getByRole('button', { name: 'Listening options' }).click();
       await shot('listen');
       await page.goto(`http://127.0.0.1:${port}/`);
       await shot('list');

@@ -62,9 +62,12 @@ function draw(sentence: QueuedSentence | null, word: TextSpan | null): Range | n
 const USER_SCROLL_WINDOW_MS = 800;
 const SCROLL_KEYS = new Set(['ArrowUp', 'ArrowDown', 'PageUp', 'PageDown', 'Home', 'End', ' ']);
 
+// How much of a sentence must show above the player to count as in view: about two lines.
+const VISIBLE_PART_PX = 64;
+
 function isInView(range: Range, bottomInset: number): boolean {
   const rect = range.getBoundingClientRect();
-  return rect.bottom > 0 && rect.top < window.innerHeight - bottomInset;
+  return rect.top >= 0 && Math.min(rect.bottom, rect.top + VISIBLE_PART_PX) <= window.innerHeight - bottomInset;
 }
 
 function reducedMotion(): boolean {

@@ -4,11 +4,18 @@ import { paths } from '../../config/paths.ts';
 import type { Article } from '../../domain/articles/article.ts';
 import type { ArticleLink } from '../../domain/articles/corpus-layout.ts';
 import { isShortcutEvent, useShortcutsEnabled } from '../../ui/keyboard.ts';
+import { useHydrated } from '../../ui/use-hydrated.ts';
 import { useReadingProgress } from '../reading/reading-context.tsx';
 import { startFromScreen, type ListenStart } from './listen-start.ts';
 
 // The player, its speech code and its sentence splitting load on first use: nothing of it is in the first view.
 const ListenPlayer = lazy(() => import('./listen-player.tsx'));
+
+interface PlayerRequest {
+  start: ListenStart;
+  takeFocus: boolean;
+}
+const CONTINUE_FROM_HEADLINE: PlayerRequest = { start: { kind: 'headline' }, takeFocus: false };
 
 /** Navigation state that asks the next article to go on reading aloud. */
 interface ListenNavigationState {
@@ -29,7 +36,11 @@ export function ListenLauncher({ article, next }: { article: Article; next: Arti
   const location = useLocation();
   const navigate = useNavigate();
   const continued = (location.state as ListenNavigationState | null)?.listen === true;
-  const [player, setPlayer] = useState<{ start: ListenStart; takeFocus: boolean } | null>(() => (continued ? { start: { kind: 'headline' }, takeFocus: false } : null));
+  // Undefined until the reader opens or closes the player: then it is open only when the previous
+  // article asked to go on, and only once hydrated (a reloaded page hydrates its prerendered HTML first).
+  const [chosen, setPlayer] = useState<PlayerRequest | null | undefined>(undefined);
+  const hydrated = useHydrated();
+  const player = chosen === undefined ? (continued && hydrated ? CONTINUE_FROM_HEADLINE : null) : chosen;
   const shortcutsEnabled = useShortcutsEnabled();
   const buttonRef = useRef<HTMLButtonElement>(null);
   const saved = useReadingProgress()[article.id]?.listening;

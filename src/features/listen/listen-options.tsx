@@ -46,7 +46,8 @@ export function ListenOptions(props: ListenOptionsProps) {
     ...props.voices.map((voice) => ({ value: voice.voiceURI, label: `${voice.name} (${voice.lang})${voice.localService ? '' : ', online'}` })),
   ];
   return (
-    <div id={props.id} className="mt-2 grid gap-3 border-t border-stone-300 px-2 pt-3 sm:grid-cols-3 dark:border-stone-600">
+    // At most half the screen, so the sentence being read stays in sight above it on a phone.
+    <div id={props.id} className="mt-2 grid max-h-[50vh] gap-3 overflow-y-auto border-t border-stone-300 px-2 pt-3 sm:grid-cols-3 dark:border-stone-600">
       <SelectField
         label="Speed"
         value={String(props.rate)}
