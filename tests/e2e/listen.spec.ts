@@ -203,6 +203,24 @@ test('continues with the next article when asked to, and sets the lock-screen me
   expect(await page.evaluate(() => navigator.mediaSession.metadata?.title)).toBe(ARABIC_HEADLINE);
 });
 
+test('a sleep timer set for the end of the article stops there instead of going on', async ({ page, isMobile }) => {
+  await page.goto('./');
+  await page.getByRole('link', { name: HARBOUR_HEADLINE }).click();
+  await press(page.getByRole('button', { name: 'Listen', exact: true }), isMobile);
+  await expectReading(page, HARBOUR_HEADLINE);
+  await press(player(page).getByRole('button', { name: 'Listening options' }), isMobile);
+  await player(page).getByLabel('Continue with the next article').check();
+  await player(page).getByLabel('Sleep timer').selectOption({ label: 'At the end of this article' });
+  for (let i = 0; i < 3; i += 1) await press(player(page).getByRole('button', { name: 'Next paragraph' }), isMobile);
+  await expectReading(page, 'The museum will need new funding by the spring, the mayor warned, or it may close its upper floor.');
+  await finishUtterance(page);
+
+  await expect(player(page).getByText('Finished reading the article.')).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(HARBOUR_HEADLINE);
+  await expect.poll(() => speaking(page)).toBeNull();
+  await expect(player(page).getByLabel('Sleep timer')).toHaveValue('off');
+});
+
 test('the next-track button of the lock screen goes on to the next article', async ({ page }) => {
   await page.goto(articleUrl);
   await page.keyboard.press('l');
