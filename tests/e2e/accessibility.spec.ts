@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { installFakeSpeech, finishUtterance, markedText } from './fake-speech.ts';
 import { expect, SEED_ARTICLE, selectWithoutMouse, test } from './fixtures.ts';
 
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
@@ -33,5 +34,21 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.getByRole('button', { name: 'Settings' }).click();
     await expect(page.getByRole('dialog', { name: 'Settings' })).toBeVisible();
     expect(await violations(page), 'settings').toEqual([]);
+  });
+}
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`axe finds no violations in the ${scheme} theme with the Listen player open and its options shown`, async ({ page }) => {
+    await installFakeSpeech(page);
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto(`article/${SEED_ARTICLE.slug}/`);
+    await page.getByRole('button', { name: 'Listen', exact: true }).click();
+    const player = page.getByRole('region', { name: 'Listen' });
+    await expect(player.getByRole('button', { name: 'Pause' })).toBeVisible();
+    await finishUtterance(page);
+    await expect.poll(() => markedText(page)).toMatch(/^Members of the international coalition/);
+    await player.getByRole('button', { name: 'Listening options' }).click();
+    await expect(player.getByLabel('Speed')).toBeVisible();
+    expect(await violations(page), 'article with the player').toEqual([]);
   });
 }

@@ -10,6 +10,8 @@ const EntrySchema = v.object({
   paragraph: v.pipe(v.number(), v.integer(), v.minValue(0)),
   read: v.boolean(),
   updatedAt: v.pipe(v.string(), v.isoTimestamp()),
+  /** Where listening stopped: the article-text offset of the sentence to resume from. */
+  listening: v.optional(v.object({ offset: v.pipe(v.number(), v.integer(), v.minValue(0)) })),
 });
 
 export type ArticleProgress = v.InferOutput<typeof EntrySchema>;
@@ -44,7 +46,7 @@ export function parseReadingProgress(raw: string | null): ReadingProgress {
 export function readingStatus(entry: ArticleProgress | undefined): ReadingStatus {
   if (!entry) return 'unread';
   if (entry.read) return 'read';
-  return entry.progress > 0 || entry.paragraph > 0 ? 'in-progress' : 'unread';
+  return entry.progress > 0 || entry.paragraph > 0 || entry.listening !== undefined ? 'in-progress' : 'unread';
 }
 
 /** Records a reading position; reaching the end marks the article read (and it stays read). */
@@ -52,7 +54,17 @@ export function recordPosition(state: ReadingProgress, articleId: string, progre
   const previous = state[articleId];
   const clamped = Math.min(1, Math.max(0, progress));
   const read = (previous?.read ?? false) || clamped >= READ_THRESHOLD;
-  return { ...state, [articleId]: { progress: clamped, paragraph, read, updatedAt: now.toISOString() } };
+  // Scrolling (the follow-along scrolls too) keeps the listening position.
+  const listening = previous?.listening ? { listening: previous.listening } : {};
+  return { ...state, [articleId]: { progress: clamped, paragraph, read, updatedAt: now.toISOString(), ...listening } };
+}
+
+/** Records where listening is (an article-text offset), or forgets it (null: listened to the end). */
+export function recordListening(state: ReadingProgress, articleId: string, offset: number | null, now: Date): ReadingProgress {
+  const previous = state[articleId];
+  const base: ArticleProgress = previous ?? { progress: 0, paragraph: 0, read: false, updatedAt: now.toISOString() };
+  const { listening: _forgotten, ...rest } = base;
+  return { ...state, [articleId]: offset === null ? { ...rest, updatedAt: now.toISOString() } : { ...rest, listening: { offset }, updatedAt: now.toISOString() } };
 }
 
 export function setRead(state: ReadingProgress, articleId: string, read: boolean, now: Date): ReadingProgress {

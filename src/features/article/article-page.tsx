@@ -16,13 +16,15 @@ export interface ArticlePageProps {
   children: ReactNode;
   /** Shown after the reading time: the app passes the progress bar and time left. */
   progress?: ReactNode;
+  /** Under the reading time: the app passes the Listen control. */
+  listen?: ReactNode;
 }
 
 /**
  * One article set for long reading: a measure of 55–75 characters in the article's own font (see
  * .reader-page), generous leading, and the reader's font, size and spacing from Settings.
  */
-export function ArticlePage({ article, previous, next, children, progress }: ArticlePageProps) {
+export function ArticlePage({ article, previous, next, children, progress, listen }: ArticlePageProps) {
   useDocumentTitle(pageTitle(shortenHeadline(article.headline, 120)));
   return (
     <div className="reader-page mx-auto px-4 py-6 sm:py-10">
@@ -40,6 +42,7 @@ export function ArticlePage({ article, previous, next, children, progress }: Art
             {progress && <span aria-hidden="true">·</span>}
             {progress}
           </div>
+          {listen}
         </header>
         {children}
       </article>

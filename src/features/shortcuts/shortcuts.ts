@@ -4,6 +4,7 @@ export const SHORTCUTS: readonly { keys: string[]; action: string }[] = [
   { keys: ['j', 'k'], action: 'Next / previous article in the list, or paragraph in an article' },
   { keys: ['Enter'], action: 'Open the focused article or highlight' },
   { keys: ['h'], action: 'Highlight the selection, or the focused paragraph' },
+  { keys: ['l'], action: 'Listen: read the article aloud; pause and resume' },
   { keys: ['Tab'], action: 'With text selected: move to the highlight buttons' },
   { keys: ['['], action: 'Previous article' },
   { keys: [']'], action: 'Next article' },
