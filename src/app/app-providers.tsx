@@ -5,7 +5,7 @@ import type { ReadingProgressStore } from '../domain/reading/reading-progress.ts
 import { CorpusProvider } from '../data/corpus/corpus-context.tsx';
 import { HighlightsProvider } from '../features/highlights/highlights-context.tsx';
 import { SearchProvider, type ArticleSearch } from '../data/search/search-context.tsx';
-import { ReadingProgressProvider } from '../features/reading/reading-context.tsx';
+import { ReadingProgressProvider } from '../data/reading/reading-context.tsx';
 
 export interface AppServices {
   corpus: CorpusClient;

@@ -6,7 +6,7 @@ import { useArticleDocument, useCorpus } from '../data/corpus/corpus-context.tsx
 import { HighlightsLoading } from '../features/highlights/highlights-status.tsx';
 import { useHighlights } from '../features/highlights/highlights-context.tsx';
 import { LibraryPage } from '../features/library/library-page.tsx';
-import { useReadingProgress, useReadingStore } from '../features/reading/reading-context.tsx';
+import { useReadingProgress, useReadingStore } from '../data/reading/reading-context.tsx';
 import { setRead } from '../domain/reading/reading-progress.ts';
 import { paths } from '../config/paths.ts';
 import { NotFoundPage } from './not-found-page.tsx';

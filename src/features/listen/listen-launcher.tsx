@@ -5,7 +5,7 @@ import type { Article } from '../../domain/articles/article.ts';
 import type { ArticleLink } from '../../domain/articles/corpus-layout.ts';
 import { isShortcutEvent, useShortcutsEnabled } from '../../ui/keyboard.ts';
 import { useHydrated } from '../../ui/use-hydrated.ts';
-import { useReadingProgress } from '../reading/reading-context.tsx';
+import { useReadingProgress } from '../../data/reading/reading-context.tsx';
 import { startFromScreen, type ListenStart } from './listen-start.ts';
 
 // The player, its speech code and its sentence splitting load on first use: nothing of it is in the first view.

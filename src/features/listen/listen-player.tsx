@@ -7,7 +7,7 @@ import { buildListeningQueue, firstSentenceOfParagraph, HEADLINE, sentenceAtOffs
 import type { PlaybackEvent } from '../../domain/listening/playback.ts';
 import { recordListening } from '../../domain/reading/reading-progress.ts';
 import { isShortcutEvent, useShortcutsEnabled } from '../../ui/keyboard.ts';
-import { useReadingStore } from '../reading/reading-context.tsx';
+import { useReadingStore } from '../../data/reading/reading-context.tsx';
 import { useFollowAlong } from './follow-along.ts';
 import type { ListenStart } from './listen-start.ts';
 import { ListenOptions } from './listen-options.tsx';

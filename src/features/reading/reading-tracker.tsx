@@ -5,7 +5,7 @@ import type { Article } from '../../domain/articles/article.ts';
 import { recordPosition } from '../../domain/reading/reading-progress.ts';
 import { useHydrated } from '../../ui/use-hydrated.ts';
 import { articleParagraphs, currentArticle } from '../../ui/page-landmarks.ts';
-import { useReadingProgress, useReadingStore } from './reading-context.tsx';
+import { useReadingProgress, useReadingStore } from '../../data/reading/reading-context.tsx';
 
 const SAVE_DELAY_MS = 400;
 
