@@ -10,6 +10,8 @@ import { PAGE_DATA_ID, searchIndexPath, type ArticleDocument } from './domain/ar
 import { createHighlightStorage, windowStorageEvents } from './domain/highlights/highlight-storage.ts';
 import { createHighlightStore } from './domain/highlights/highlight-store.ts';
 import { createReadingProgressStore } from './domain/reading/reading-progress.ts';
+import { siteNamespace } from './domain/sync/site-namespace.ts';
+import { initSync } from './features/sync/sync-loader.ts';
 import { createSearchClient } from './features/library/search-client.ts';
 import './styles.css';
 
@@ -35,6 +37,7 @@ const services = {
   highlights: createHighlightStore(createHighlightStorage(() => window.localStorage, windowStorageEvents(window))),
   reading: createReadingProgressStore(() => window.localStorage),
 };
+initSync({ highlights: services.highlights, reading: services.reading, site: siteNamespace(window.location.host, basePath) });
 const routes = createRoutes();
 const basename = routerBasename(basePath);
 const router = createBrowserRouter(routes, { basename });
