@@ -131,6 +131,22 @@ async function editNote(page: Page, note: string) {
   await page.keyboard.press('Escape');
 }
 
+test('a reader who never connects downloads none of the sync client, and Settings offers to connect', async ({ phone }) => {
+  const syncClientRequests: string[] = [];
+  phone.page.on('request', (request) => {
+    if (/sync-session-[^/]+\.js$/.test(request.url())) syncClientRequests.push(request.url());
+  });
+  await goto(phone.page, './');
+  const section = await syncSection(phone.page);
+  await expect(section.getByLabel('Your remoteStorage address')).toBeVisible();
+  // Built without app keys: no Dropbox or Google Drive button.
+  await expect(section.getByRole('button', { name: /Dropbox|Google Drive/ })).toHaveCount(0);
+  await section.getByLabel('Your remoteStorage address').fill('not an address');
+  await section.getByRole('button', { name: 'Connect' }).click();
+  await expect(section.getByText('Write your storage address as user@host')).toBeVisible();
+  expect(syncClientRequests).toEqual([]);
+});
+
 test('a highlight with a note made on the phone appears on the laptop, and its deletion there leaves the phone', async ({ phone, laptop }) => {
   const account = await newAccount();
   await goto(phone.page, articleUrl);
@@ -232,15 +248,24 @@ test('a revoked token asks the reader to reconnect, keeps their highlights, and 
   await controlServer(`/revoke?user=${account.username}`);
   await highlightWithNote(phone.page, '70 soldiers', 'from Sweden', 'kept through a revoked token');
 
-  const section = await syncSection(phone.page);
-  await expect(section.getByText(/no longer accepts this device/)).toBeVisible(ARRIVES);
-  await section.getByRole('button', { name: 'Reconnect' }).click();
+  const refused = await syncSection(phone.page);
+  await expect(refused.getByText(/no longer accepts this device/)).toBeVisible(ARRIVES);
+  await refused.getByRole('button', { name: 'Reconnect' }).click();
   await phone.page.getByLabel(/password/).fill(account.password);
   await phone.page.getByRole('button', { name: 'Allow' }).click();
   await phone.page.waitForURL((url) => url.href.startsWith(E2E_BASE_URL));
   await expect(phone.page.locator('article mark')).toHaveCount(1);
   await expectAllSent(phone.page);
-  await expect((await syncSection(phone.page)).getByText(/no longer accepts/)).toHaveCount(0);
+  const section = await syncSection(phone.page);
+  await expect(section.getByText(/no longer accepts/)).toHaveCount(0);
+
+  // Disconnecting stops syncing and keeps this device's copy.
+  await section.getByRole('button', { name: 'Disconnect' }).click();
+  await expect(section.getByLabel('Your remoteStorage address')).toBeVisible();
+  await closeSettings(phone.page);
+  await phone.page.reload();
+  await expect(phone.page.locator('article mark')).toHaveCount(1);
+  await expect((await syncSection(phone.page)).getByLabel('Your remoteStorage address')).toBeVisible();
 });
 
 test('records a server garbles are skipped with a notice, never shown, and nothing here is lost', async ({ phone, laptop }) => {
