@@ -37,7 +37,7 @@ const services = {
   highlights: createHighlightStore(createHighlightStorage(() => window.localStorage, windowStorageEvents(window))),
   reading: createReadingProgressStore(() => window.localStorage),
 };
-initSync({ highlights: services.highlights, reading: services.reading, site: siteNamespace(window.location.host, basePath) });
+initSync({ highlights: services.highlights, reading: services.reading, site: siteNamespace(window.location.host, basePath), homeUrl: baseUrl });
 const routes = createRoutes();
 const basename = routerBasename(basePath);
 const router = createBrowserRouter(routes, { basename });

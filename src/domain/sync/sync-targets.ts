@@ -23,4 +23,6 @@ export interface SyncTargets {
   reading: SyncedReading;
   /** `siteNamespace()` of this hosted reader. */
   site: string;
+  /** The reader's home page: where Dropbox and Google send the reader back, one address to register with them. */
+  homeUrl: string;
 }

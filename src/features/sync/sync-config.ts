@@ -10,8 +10,12 @@ export const googleClientId: string = import.meta.env.VITE_GOOGLE_CLIENT_ID ?? '
 /** Set while the reader wants this device synced: the sync client is loaded on the next visit only then. */
 export const SYNC_WANTED_KEY = 'broadsheet:sync';
 
-/** The page was opened by a storage's authorization page sending the reader back (OAuth implicit grant). */
-export function isAuthorizationReturn(hash: string): boolean {
-  const params = new URLSearchParams(hash.replace(/^#/, ''));
-  return params.has('access_token') || (params.has('error') && params.has('state'));
+/**
+ * The page was opened by a storage's authorization page sending the reader back: a token in the
+ * fragment (remoteStorage, Google: OAuth implicit grant) or a code in the query (Dropbox: PKCE).
+ */
+export function isAuthorizationReturn(location: { hash: string; search: string }): boolean {
+  const fragment = new URLSearchParams(location.hash.replace(/^#/, ''));
+  const query = new URLSearchParams(location.search);
+  return fragment.has('access_token') || (fragment.has('error') && fragment.has('state')) || (query.has('code') && query.has('state'));
 }

@@ -19,7 +19,7 @@ function syncWanted(): boolean {
  */
 export function initSync(syncTargets: SyncTargets): void {
   targets = syncTargets;
-  if (syncEnabled && (syncWanted() || isAuthorizationReturn(window.location.hash))) void loadSyncSession();
+  if (syncEnabled && (syncWanted() || isAuthorizationReturn(window.location))) void loadSyncSession();
 }
 
 /** The sync session, loading the sync client the first time it is asked for. */

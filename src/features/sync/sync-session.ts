@@ -57,7 +57,7 @@ function setWanted(wanted: boolean) {
   }
 }
 
-export function createSyncSession({ highlights, reading, site }: SyncTargets): SyncSession {
+export function createSyncSession({ highlights, reading, site, homeUrl }: SyncTargets): SyncSession {
   const remoteStorage = new RemoteStorage({
     cache: true,
     // This device's own writes need no echo; only what came from the storage is taken in.
@@ -241,6 +241,9 @@ export function createSyncSession({ highlights, reading, site }: SyncTargets): S
     },
     connectTo(backend) {
       setWanted(true);
+      // The client sends the current address as the redirect URI, and Dropbox and Google accept only
+      // addresses registered in advance: authorizing from the home page makes it one address per site.
+      window.history.replaceState(window.history.state, '', homeUrl);
       remoteStorage[backend].connect();
     },
     reconnect() {
