@@ -119,6 +119,9 @@ async function expectAllSent(page: Page) {
   await closeSettings(page);
 }
 
+/** Some change waits to be sent (the highlight, and the reading position that selecting it moved). */
+const PENDING = /^[1-9]\d* changes?$/;
+
 /** Changes from another device arrive at the next sync: a few seconds, never a reload. */
 const ARRIVES = { timeout: 20_000 };
 
@@ -145,6 +148,23 @@ test('a reader who never connects downloads none of the sync client, and Setting
   await section.getByRole('button', { name: 'Connect' }).click();
   await expect(section.getByText('Write your storage address as user@host')).toBeVisible();
   expect(syncClientRequests).toEqual([]);
+});
+
+test('saying no on the storage’s page leaves the device unconnected, with its highlights, and says why', async ({ phone }) => {
+  const account = await newAccount();
+  await goto(phone.page, articleUrl);
+  await selectWithoutMouse(phone.page, { paragraph: 1, from: 'Bundeswehr', to: 'in Iraq' });
+  await phone.page.getByRole('button', { name: 'Highlight blue' }).click();
+  const section = await syncSection(phone.page);
+  await section.getByLabel('Your remoteStorage address').fill(`${account.username}@127.0.0.1:${REMOTE_STORAGE_PORT}`);
+  await section.getByRole('button', { name: 'Connect' }).click();
+  await phone.page.getByRole('button', { name: 'Deny' }).click();
+  await phone.page.waitForURL((url) => url.href.startsWith(E2E_BASE_URL));
+  const refused = await syncSection(phone.page);
+  await expect(refused.getByText(/did not give this device access/)).toBeVisible();
+  await expect(refused.getByLabel('Your remoteStorage address')).toBeVisible();
+  await closeSettings(phone.page);
+  await expect(phone.page.locator('article mark')).toHaveCount(1);
 });
 
 test('a highlight with a note made on the phone appears on the laptop, and its deletion there leaves the phone', async ({ phone, laptop }) => {
@@ -181,7 +201,7 @@ test('edits to one highlight on both devices while offline converge to the later
   await editNote(phone.page, 'from the phone, earlier');
   await editNote(laptop.page, 'from the laptop, later');
   const phoneStatus = await syncSection(phone.page);
-  await expect(phoneStatus.getByRole('definition').filter({ hasText: /^1 change$/ })).toBeVisible();
+  await expect(phoneStatus.getByRole('definition').filter({ hasText: PENDING })).toBeVisible();
   await closeSettings(phone.page);
 
   await phone.context.setOffline(false);
@@ -226,7 +246,7 @@ test('with the server stopped, edits are kept, the status says so, and sync resu
     await highlightWithNote(phone.page, '70 soldiers', 'from Sweden', 'made while the server was down');
     const section = await syncSection(phone.page);
     await expect(section.getByText(/cannot be reached/)).toBeVisible(ARRIVES);
-    await expect(section.getByRole('definition').filter({ hasText: /^1 change$/ })).toBeVisible();
+    await expect(section.getByRole('definition').filter({ hasText: PENDING })).toBeVisible();
     await closeSettings(phone.page);
     await expect(phone.page.locator('article mark')).toHaveCount(1);
   } finally {

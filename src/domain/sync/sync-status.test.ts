@@ -15,6 +15,11 @@ describe('problemOf', () => {
     expect(problemOf(error).kind).toBe(kind);
   });
 
+  it('says access was not given when the storage refuses a device that was not connected', () => {
+    expect(problemOf({ name: 'Unauthorized', message: 'Authorization failed: access denied' }, { connected: false }).kind).toBe('denied');
+    expect(problemOf({ name: 'Unauthorized', message: 'App authorization expired or revoked.' }, { connected: true }).kind).toBe('unauthorized');
+  });
+
   it('tells the reader their highlights are kept whenever storage fails', () => {
     for (const status of [401, 500, 507]) expect(problemOf({ message: `HTTP response code ${status} received.` }).message).toMatch(/kept on this device/);
   });

@@ -12,7 +12,7 @@ export interface SyncStatus {
   skipped: { count: number; firstReason: string } | null;
 }
 
-export type SyncProblemKind = 'unreachable' | 'unauthorized' | 'quota' | 'server' | 'not-found' | 'failed';
+export type SyncProblemKind = 'unreachable' | 'unauthorized' | 'denied' | 'quota' | 'server' | 'not-found' | 'failed';
 
 export interface SyncProblem {
   kind: SyncProblemKind;
@@ -26,6 +26,7 @@ const KEPT = 'Your highlights are kept on this device';
 export const PROBLEM_MESSAGES: Record<SyncProblemKind, string> = {
   unreachable: `Your storage cannot be reached (offline, or the server is down). ${KEPT} and sync resumes by itself when it is back.`,
   unauthorized: `Your storage no longer accepts this device (access expired or was revoked). ${KEPT}; reconnect to sync again.`,
+  denied: `Your storage did not give this device access, so it is not connected. ${KEPT}.`,
   quota: `Your storage is full, so recent changes could not be saved there. ${KEPT}; free some space in your storage account.`,
   server: `Your storage server had a problem. ${KEPT} and sync tries again shortly.`,
   'not-found': 'No storage was found for that address. Check it is written as user@host, and that the host runs a remoteStorage server.',
@@ -37,9 +38,11 @@ export const PROBLEM_MESSAGES: Record<SyncProblemKind, string> = {
  * its errors (`Unauthorized`, `SyncError` for network failures, `DiscoveryError`) and puts the
  * HTTP status of other failures in the message.
  */
-export function problemOf(error: { name?: string; message?: string } | null | undefined): SyncProblem {
+export function problemOf(error: { name?: string; message?: string } | null | undefined, options: { connected?: boolean } = {}): SyncProblem {
   const name = error?.name ?? '';
   const message = error?.message ?? '';
+  // Refused before ever connecting: the reader said no on the storage's page, or it failed there.
+  if (options.connected === false && (name === 'Unauthorized' || /Authorization failed/.test(message))) return { kind: 'denied', message: PROBLEM_MESSAGES.denied };
   const status = /HTTP response code (\d{3})/.exec(message)?.[1];
   const kind: SyncProblemKind =
     name === 'Unauthorized' || status === '401' || status === '403'

@@ -67,16 +67,19 @@ export function SyncSection() {
       <p className="mt-1 text-sm text-stone-600 dark:text-stone-400">
         Keep your highlights, notes, reading positions and read articles the same on all your devices, in storage you own. Reader settings stay per device.
       </p>
-      <div role="status" className="mt-3 flex flex-col gap-3">
-        {status.state === 'connecting' && <p className="text-sm">Connecting…</p>}
+      <div className="mt-3 flex flex-col gap-3">
         {status.state === 'connected' && <ConnectedStatus status={status} />}
-        {problem && <p className="rounded-md border border-amber-600 bg-amber-50 p-2 text-sm dark:bg-amber-950">{problem}</p>}
-        {status.skipped && (
-          <p className="rounded-md border border-amber-600 bg-amber-50 p-2 text-sm dark:bg-amber-950">
-            {status.skipped.count} record{status.skipped.count === 1 ? '' : 's'} from your storage could not be read and {status.skipped.count === 1 ? 'was' : 'were'} left out:{' '}
-            {status.skipped.firstReason.slice(0, MAX_REASON_LENGTH)}
-          </p>
-        )}
+        {/* Only news is announced: connecting, a fault, skipped records; not each sync's time. */}
+        <div role="status" className="flex flex-col gap-3 empty:hidden">
+          {status.state === 'connecting' && <p className="text-sm">Connecting…</p>}
+          {problem && <p className="rounded-md border border-amber-600 bg-amber-50 p-2 text-sm dark:bg-amber-950">{problem}</p>}
+          {status.skipped && (
+            <p className="rounded-md border border-amber-600 bg-amber-50 p-2 text-sm dark:bg-amber-950">
+              {status.skipped.count} record{status.skipped.count === 1 ? '' : 's'} from your storage could not be read and {status.skipped.count === 1 ? 'was' : 'were'}{' '}
+              left out: {status.skipped.firstReason.slice(0, MAX_REASON_LENGTH)}
+            </p>
+          )}
+        </div>
       </div>
       {status.state === 'connected' ? (
         <div className="mt-3 flex flex-wrap gap-2">

@@ -223,9 +223,10 @@ export function createSyncSession({ highlights, reading, site, homeUrl }: SyncTa
     scheduleSend(0);
   });
   remoteStorage.on('error', (error: unknown) => {
-    const problem = problemOf(error instanceof Error ? error : null);
-    if (problem.kind === 'not-found') setWanted(false);
-    setStatus({ problem, ...(status.state === 'connecting' && problem.kind === 'not-found' ? { state: 'disconnected' as const } : {}) });
+    const problem = problemOf(error instanceof Error ? error : null, { connected });
+    const failedToConnect = problem.kind === 'not-found' || problem.kind === 'denied';
+    if (failedToConnect) setWanted(false);
+    setStatus({ problem, ...(failedToConnect ? { state: 'disconnected' as const } : {}) });
   });
 
   return {
