@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { E2E_BASE_URL, REMOTE_STORAGE_CONTROL_PORT, REMOTE_STORAGE_PORT, STOPPABLE_STORAGE_PORT } from './config.ts';
 import { SEED_ARTICLE, selectWithoutMouse, STORAGE_KEY } from './fixtures.ts';
@@ -270,6 +271,10 @@ test('a revoked token asks the reader to reconnect, keeps their highlights, and 
 
   const refused = await syncSection(phone.page);
   await expect(refused.getByText(/no longer accepts this device/)).toBeVisible(ARRIVES);
+  // The connected status with a fault and its Reconnect button: as accessible as the rest of Settings.
+  const axe = await new AxeBuilder({ page: phone.page }).include('dialog').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  expect(await phone.page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
   await refused.getByRole('button', { name: 'Reconnect' }).click();
   await phone.page.getByLabel(/password/).fill(account.password);
   await phone.page.getByRole('button', { name: 'Allow' }).click();
