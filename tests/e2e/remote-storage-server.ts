@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type IncomingMessage, type OutgoingHttpHeaders, type Server, type ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -8,7 +8,8 @@ import path from 'node:path';
  * A real remoteStorage server for the sync tests: armadietto (WebFinger, OAuth with a password
  * form, the storage API), on local ports, with accounts created on demand. Tests run in other
  * processes, so they steer it through a small control API: new account, revoke its tokens, make
- * the server misbehave for one account (garbage, an HTTP status), stop and start a second instance.
+ * the server misbehave for one account (garbage, an HTTP status, losing every document), stop and
+ * start a second instance.
  * Faults are per account, so tests running side by side do not disturb each other.
  */
 
@@ -16,6 +17,8 @@ interface FileTreeStore {
   createUser(params: { username: string; email: string; password: string }): Promise<void>;
   readAuth(username: string): Promise<{ sessions?: Record<string, unknown> } | null>;
   revokeAccess(username: string, token: string): Promise<void>;
+  /** Where an account's documents are on disk. */
+  dataPath(username: string, pathname: string): string;
 }
 type ArmadiettoHandler = (request: IncomingMessage, response: ServerResponse) => void;
 
@@ -140,6 +143,15 @@ export async function startRemoteStorageServers(options: { port: number; stoppab
           const auth = await store.readAuth(user);
           for (const token of Object.keys(auth?.sessions ?? {})) await store.revokeAccess(user, token);
         })().then(() => reply({ revoked: user }), fail);
+        return;
+      case '/lose':
+        // A server that accepted writes, then lost them: every document of the account is gone.
+        {
+          const documents = store.dataPath(user, '');
+          const existed = existsSync(documents);
+          rmSync(documents, { recursive: true, force: true });
+          reply({ lost: user, existed });
+        }
         return;
       case '/fault':
         faults.set(user, (url.searchParams.get('mode') ?? 'none') as Fault);

@@ -333,6 +333,21 @@ test('a full storage (507) and a failing one (500) are said plainly, and the cha
   await expectAllSent(phone.page);
 });
 
+test('a server that loses what it accepted gets it back from the device at the next sync', async ({ phone, laptop }) => {
+  const account = await newAccount();
+  await goto(phone.page, articleUrl);
+  await connect(phone.page, account);
+  await highlightWithNote(phone.page, '70 soldiers', 'from Sweden', 'kept by the phone');
+  await expectAllSent(phone.page);
+
+  const lost = (await (await fetch(control(`/lose?user=${account.username}`), { method: 'POST' })).json()) as { existed: boolean };
+  expect(lost.existed).toBe(true);
+  await goto(laptop.page, articleUrl);
+  await connect(laptop.page, account);
+  await expect(laptop.page.locator('article mark')).toHaveText('70 soldiers from Sweden', ARRIVES);
+  await expect(phone.page.locator('article mark')).toHaveCount(1);
+});
+
 async function editOrHighlight(page: Page, note: string) {
   if ((await page.locator('article mark').count()) === 0) await highlightWithNote(page, '70 soldiers', 'from Sweden', note);
   else await editNote(page, note);
