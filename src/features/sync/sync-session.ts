@@ -194,10 +194,13 @@ export function createSyncSession({ highlights, reading, site, homeUrl }: SyncTa
     connected = true;
     setWanted(true);
     setStatus({ state: 'connected', connectedAs: remoteStorage.remote.userAddress || null, problem: null });
-    void readCache().then(() => {
-      send();
-      remoteStorage.startSync().catch(() => {});
-    });
+    // A cache that cannot be read only means sending more than needed: the merge sorts it out.
+    void readCache()
+      .catch(() => {})
+      .then(() => {
+        send();
+        remoteStorage.startSync().catch(() => {});
+      });
   });
   remoteStorage.on('not-connected', () => {
     if (!connected) setStatus({ state: 'disconnected' });
