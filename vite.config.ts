@@ -6,7 +6,7 @@ import { VitePWA } from 'vite-plugin-pwa';
 import { APP_DESCRIPTION, APP_NAME } from './src/config/app.ts';
 import { precacheGlobs, seedsTotalBytes } from './src/build/offline-config.ts';
 import { seedArticles } from './src/build/seed-articles-plugin.ts';
-import { securityHeaders } from './src/build/security-headers.ts';
+import { securityHeaders, syncConnectSources } from './src/build/security-headers.ts';
 
 /**
  * Without BASE_PATH the build is relative ("./"): one dist/ that works under any path, the base
@@ -36,7 +36,7 @@ export default defineConfig(({ isPreview }) => ({
       prerender: true,
       siteUrl: siteUrl(process.env.SITE_URL),
     }),
-    securityHeaders(),
+    securityHeaders({ syncSources: syncConnectSources(process.env) }),
     VitePWA({
       // Registered by the app itself (no inline script, and from the entry's own URL so any sub-path works).
       injectRegister: false,
@@ -58,6 +58,8 @@ export default defineConfig(({ isPreview }) => ({
       },
       workbox: {
         globPatterns: precacheGlobs(seedsTotalBytes(seedsDir)),
+        // The sync client loads only for a reader who connects; it is cached once used (below), not precached for all.
+        globIgnores: ['**/sync-session-*.js'],
         // The search index of a small collection is precached with it, and may pass Workbox's 2 MiB default.
         maximumFileSizeToCacheInBytes: 32 * 1024 * 1024,
         // Every route has its own HTML file: no single-page fallback to serve for unknown URLs.
@@ -75,6 +77,12 @@ export default defineConfig(({ isPreview }) => ({
             urlPattern: ({ url, sameOrigin }) => sameOrigin && /\/data\/[0-9a-f]+\/.+\.json$/.test(url.pathname),
             handler: 'CacheFirst',
             options: { cacheName: 'data', expiration: { maxEntries: 3000 } },
+          },
+          {
+            // A connected reader's sync client, so sync starts offline too; its name carries its content's hash.
+            urlPattern: ({ url, sameOrigin }) => sameOrigin && /\/assets\/sync-session-[^/]+\.js$/.test(url.pathname),
+            handler: 'CacheFirst',
+            options: { cacheName: 'sync-client', expiration: { maxEntries: 4 } },
           },
         ],
       },

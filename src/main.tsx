@@ -11,6 +11,8 @@ import { createHighlightStorage, windowStorageEvents } from './domain/highlights
 import { createHighlightStore } from './domain/highlights/highlight-store.ts';
 import { createReadingProgressStore } from './domain/reading/reading-progress.ts';
 import { createSearchClient } from './data/search/search-client.ts';
+import { siteNamespace } from './domain/sync/site-namespace.ts';
+import { initSync } from './features/sync/sync-loader.ts';
 import './styles.css';
 
 /** The article a prerendered page was built from, so it hydrates without fetching its own text. */
@@ -35,6 +37,7 @@ const services = {
   highlights: createHighlightStore(createHighlightStorage(() => window.localStorage, windowStorageEvents(window))),
   reading: createReadingProgressStore(() => window.localStorage),
 };
+initSync({ highlights: services.highlights, reading: services.reading, site: siteNamespace(window.location.host, basePath), homeUrl: baseUrl });
 const routes = createRoutes();
 const basename = routerBasename(basePath);
 const router = createBrowserRouter(routes, { basename });

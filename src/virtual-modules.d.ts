@@ -5,3 +5,12 @@ declare module 'virtual:articles' {
   /** The list's first page in file order, carried by the app so the list paints without a fetch. */
   export const firstPage: readonly ArticleEntry[];
 }
+
+interface ImportMetaEnv {
+  /** "off" builds the reader without sync. */
+  readonly VITE_SYNC?: string;
+  /** Adds "Connect Dropbox" to Settings › Sync. */
+  readonly VITE_DROPBOX_APP_KEY?: string;
+  /** Adds "Connect Google Drive" to Settings › Sync. */
+  readonly VITE_GOOGLE_CLIENT_ID?: string;
+}

@@ -6,6 +6,7 @@ import { APP_NAME } from '../config/app.ts';
 import { StorageNotice } from '../features/highlights/storage-notice.tsx';
 import { UpdatePrompt } from '../features/offline/update-prompt.tsx';
 import { useReaderSettings } from '../features/settings/use-reader-settings.ts';
+import { syncEnabled } from '../features/sync/sync-config.ts';
 import { useGlobalShortcuts } from '../features/shortcuts/use-global-shortcuts.ts';
 import { ShortcutsEnabledContext } from '../ui/keyboard.ts';
 import { ModalDialog } from '../ui/modal-dialog.tsx';
@@ -27,6 +28,7 @@ const headerButtonClass = 'inline-flex min-h-11 items-center rounded-md px-3 fon
 
 // Dialog contents load when first opened: the first view does not need them.
 const SettingsPanel = lazy(() => import('../features/settings/settings-panel.tsx').then((m) => ({ default: m.SettingsPanel })));
+const SyncSection = lazy(() => import('../features/sync/sync-section.tsx').then((m) => ({ default: m.SyncSection })));
 const ShortcutsList = lazy(() => import('../features/shortcuts/shortcuts-list.tsx').then((m) => ({ default: m.ShortcutsList })));
 
 export function RootLayout() {
@@ -87,6 +89,7 @@ export function RootLayout() {
           {dialog === 'settings' && (
             <Suspense fallback={<p role="status">Loading…</p>}>
               <SettingsPanel settings={settings} onChange={updateSettings} />
+              {syncEnabled && <SyncSection />}
             </Suspense>
           )}
         </ModalDialog>

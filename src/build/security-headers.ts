@@ -3,35 +3,74 @@ import type { Plugin } from 'vite';
 /**
  * The Content Security Policy every page carries. Scripts and styles come only from the site's own
  * files: no inline script, no eval, no inline style attributes in markup (React's `style` prop is
- * applied through the CSSOM, which CSP allows). Highlights and settings never leave the browser,
- * so nothing needs to connect anywhere else.
+ * applied through the CSSOM, which CSP allows). Only sync talks to another host: the reader's own
+ * storage, whose address is not known when the site is built (see `syncConnectSources`).
  */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "worker-src 'self'",
-  "manifest-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-].join('; ');
+export function contentSecurityPolicy(syncSources: readonly string[] = []): string {
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    ["connect-src 'self'", ...syncSources].join(' '),
+    "worker-src 'self'",
+    "manifest-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+  ].join('; ');
+}
+
+/** The policy without sync: nothing connects anywhere but the site itself. */
+export const CONTENT_SECURITY_POLICY = contentSecurityPolicy();
+
+/** A host source or scheme source (`https:`, `https://*.example.org`, `http://127.0.0.1:*`): nothing that could end the directive. */
+const SOURCE_PATTERN = /^[a-z][a-z0-9+.-]*:(\/\/[a-z0-9*.-]+(:(\d+|\*))?(\/[^\s;,'"]*)?)?$/i;
+
+export interface SyncBuildSettings {
+  VITE_SYNC?: string;
+  SYNC_CONNECT_SRC?: string;
+  VITE_DROPBOX_APP_KEY?: string;
+  VITE_GOOGLE_CLIENT_ID?: string;
+}
+
+/**
+ * What `connect-src` must add for sync. A meta CSP is fixed at build time, and a reader may keep
+ * their remoteStorage on any host, so by default any HTTPS host is allowed (scripts still come only
+ * from the site: the wider rule lets the page talk to other hosts, never run their code). A site
+ * owner who knows the storage its readers use lists it in SYNC_CONNECT_SRC instead; VITE_SYNC=off
+ * leaves sync out and `connect-src 'self'` as it was.
+ */
+export function syncConnectSources(settings: SyncBuildSettings): string[] {
+  if (settings.VITE_SYNC === 'off') return [];
+  const listed = settings.SYNC_CONNECT_SRC?.trim();
+  const sources = listed ? listed.split(/\s+/) : ['https:'];
+  const invalid = sources.find((source) => !SOURCE_PATTERN.test(source));
+  if (invalid) throw new Error(`SYNC_CONNECT_SRC: "${invalid}" is not a CSP host or scheme source`);
+  const services = [
+    ...(settings.VITE_DROPBOX_APP_KEY ? ['https://api.dropboxapi.com', 'https://content.dropboxapi.com'] : []),
+    ...(settings.VITE_GOOGLE_CLIENT_ID ? ['https://www.googleapis.com'] : []),
+  ];
+  return [...new Set([...sources, ...(sources.includes('https:') ? [] : services)])];
+}
 
 /** Headers for hosts that let a site set them; `frame-ancestors` only works as a header, not in a meta tag. */
-export const RESPONSE_HEADERS: Record<string, string> = {
-  'Content-Security-Policy': `${CONTENT_SECURITY_POLICY}; frame-ancestors 'none'`,
-  'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'strict-origin-when-cross-origin',
-  'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), interest-cohort=()',
-  'Cross-Origin-Opener-Policy': 'same-origin',
-};
+export function responseHeaders(policy: string = CONTENT_SECURITY_POLICY): Record<string, string> {
+  return {
+    'Content-Security-Policy': `${policy}; frame-ancestors 'none'`,
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'strict-origin-when-cross-origin',
+    'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), interest-cohort=()',
+    'Cross-Origin-Opener-Policy': 'same-origin',
+  };
+}
+
+export const RESPONSE_HEADERS = responseHeaders();
 
 /** A Netlify / Cloudflare Pages `_headers` file applying RESPONSE_HEADERS to every path. */
-export function headersFile(): string {
-  return `/*\n${Object.entries(RESPONSE_HEADERS)
+export function headersFile(policy: string = CONTENT_SECURITY_POLICY): string {
+  return `/*\n${Object.entries(responseHeaders(policy))
     .map(([name, value]) => `  ${name}: ${value}`)
     .join('\n')}\n`;
 }
@@ -40,7 +79,8 @@ export function headersFile(): string {
  * Adds the CSP meta tag to every built page and writes `_headers` beside them. Production builds
  * only: the dev server's hot reload needs an inline script.
  */
-export function securityHeaders(): Plugin {
+export function securityHeaders(options: { syncSources?: readonly string[] } = {}): Plugin {
+  const policy = contentSecurityPolicy(options.syncSources);
   return {
     name: 'broadsheet:security-headers',
     apply: 'build',
@@ -48,10 +88,10 @@ export function securityHeaders(): Plugin {
       order: 'post',
       // Right after the charset, before any script or style the policy must govern.
       handler: (html) =>
-        html.replace(/(<meta charset="[^"]*"\s*\/?>)/i, (charset) => `${charset}\n    <meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}" />`),
+        html.replace(/(<meta charset="[^"]*"\s*\/?>)/i, (charset) => `${charset}\n    <meta http-equiv="Content-Security-Policy" content="${policy}" />`),
     },
     generateBundle() {
-      this.emitFile({ type: 'asset', fileName: '_headers', source: headersFile() });
+      this.emitFile({ type: 'asset', fileName: '_headers', source: headersFile(policy) });
     },
   };
 }

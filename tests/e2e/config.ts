@@ -19,3 +19,8 @@ export const SCALE_COUNT = 3000;
 export const SCALE_MOUNT_PATH = '/big/';
 export const SCALE_PORT = E2E_PORT + 3;
 export const SCALE_BASE_URL = `http://127.0.0.1:${SCALE_PORT}${SCALE_MOUNT_PATH}`;
+
+/** A real remoteStorage server (armadietto) for the sync tests, a second one the tests may stop, and their control API. */
+export const REMOTE_STORAGE_PORT = E2E_PORT + 5;
+export const STOPPABLE_STORAGE_PORT = E2E_PORT + 6;
+export const REMOTE_STORAGE_CONTROL_PORT = E2E_PORT + 7;

@@ -1,5 +1,18 @@
 import { existsSync } from 'node:fs';
-import { E2E_DIST, E2E_MOUNT_PATH, E2E_PORT, RELATIVE_DIST, RELATIVE_MOUNTS, SCALE_DIST, SCALE_MOUNT_PATH, SCALE_PORT } from './config.ts';
+import {
+  E2E_DIST,
+  E2E_MOUNT_PATH,
+  E2E_PORT,
+  RELATIVE_DIST,
+  RELATIVE_MOUNTS,
+  REMOTE_STORAGE_CONTROL_PORT,
+  REMOTE_STORAGE_PORT,
+  SCALE_DIST,
+  SCALE_MOUNT_PATH,
+  SCALE_PORT,
+  STOPPABLE_STORAGE_PORT,
+} from './config.ts';
+import { startRemoteStorageServers } from './remote-storage-server.ts';
 import { startStaticServer } from './static-server.ts';
 
 export default async function globalSetup() {
@@ -11,5 +24,7 @@ export default async function globalSetup() {
     ...RELATIVE_MOUNTS.map((mount) => startStaticServer({ root: RELATIVE_DIST, ...mount })),
     startStaticServer({ root: SCALE_DIST, mountPath: SCALE_MOUNT_PATH, port: SCALE_PORT }),
   ]);
-  return () => Promise.all(servers.map((server) => new Promise<void>((resolve) => server.close(() => resolve()))));
+  // The sync tests' real remoteStorage server: accounts are made per test through its control API.
+  const remoteStorage = await startRemoteStorageServers({ port: REMOTE_STORAGE_PORT, stoppablePort: STOPPABLE_STORAGE_PORT, controlPort: REMOTE_STORAGE_CONTROL_PORT });
+  return () => Promise.all([...servers.map((server) => new Promise<void>((resolve) => server.close(() => resolve()))), remoteStorage.close()]);
 }

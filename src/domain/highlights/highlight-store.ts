@@ -49,6 +49,10 @@ export interface HighlightStore {
   dispose(): void;
   /** Backed-up stored values that could not be read, by key. */
   backups(): Record<string, string>;
+  /** Every record, deletions included: what another device must learn. */
+  records(): StoredHighlights;
+  /** Takes in another device's records by the same rules as another tab's. */
+  mergeFromElsewhere(incoming: StoredHighlights): void;
 }
 
 /** 128 random bits as hex. crypto.randomUUID needs a secure context; static sites are often served over plain HTTP. */
@@ -175,6 +179,12 @@ export function createHighlightStore(storage: HighlightStorage, options: { now?:
       stopWatching();
     },
     backups: () => storage.backups(),
+    records: () => stored,
+    mergeFromElsewhere(incoming) {
+      const merged = mergeStoredHighlights(stored, incoming, now());
+      // Most synced records are already here: saving and notifying for nothing would redraw every view.
+      if (JSON.stringify(merged) !== JSON.stringify(stored)) commit(merged);
+    },
   };
 }
 

@@ -5,7 +5,7 @@ export const READING_PROGRESS_KEY = 'broadsheet:reading';
 /** Scrolled this far through an article, it counts as read. */
 export const READ_THRESHOLD = 0.97;
 
-const EntrySchema = v.object({
+export const ArticleProgressSchema = v.object({
   progress: v.pipe(v.number(), v.minValue(0), v.maxValue(1)),
   paragraph: v.pipe(v.number(), v.integer(), v.minValue(0)),
   read: v.boolean(),
@@ -14,7 +14,7 @@ const EntrySchema = v.object({
   listening: v.optional(v.object({ offset: v.pipe(v.number(), v.integer(), v.minValue(0)) })),
 });
 
-export type ArticleProgress = v.InferOutput<typeof EntrySchema>;
+export type ArticleProgress = v.InferOutput<typeof ArticleProgressSchema>;
 export type ReadingProgress = Readonly<Record<string, ArticleProgress>>;
 export type ReadingStatus = 'unread' | 'in-progress' | 'read';
 
@@ -37,7 +37,7 @@ export function parseReadingProgress(raw: string | null): ReadingProgress {
   // No prototype: an article id such as "__proto__" is an ordinary key, not a prototype change.
   const entries: Record<string, ArticleProgress> = Object.create(null) as Record<string, ArticleProgress>;
   for (const [id, entry] of Object.entries(value)) {
-    const parsed = v.safeParse(EntrySchema, entry);
+    const parsed = v.safeParse(ArticleProgressSchema, entry);
     if (parsed.success) entries[id] = parsed.output;
   }
   return entries;
