@@ -1,5 +1,6 @@
 import { DEFAULT_HIGHLIGHT_COLOR, MAX_NOTE_LENGTH, type Highlight, type HighlightColor, type TextSpan } from './highlight.ts';
 import type { HighlightStorage, SaveFailure } from './highlight-storage.ts';
+import { createHighlightClock } from './highlight-time.ts';
 import { EMPTY_STORED_HIGHLIGHTS, mergeStoredHighlights, type StoredHighlights } from './stored-highlights.ts';
 import { describeSpan, trimSpan } from './text-quote.ts';
 
@@ -110,10 +111,12 @@ export function createHighlightStore(storage: HighlightStorage, options: { now?:
     publish({ ...snapshot, highlights: stored.highlights });
   });
 
-  const timestamp = () => now().toISOString();
   // A change must be later than what it changes, even when the stored time is ahead of this
   // tab's clock (imported, or saved by a machine whose clock runs fast); merges keep the later one.
-  const after = (iso: string) => new Date(Math.max(now().getTime(), Date.parse(iso) + 1)).toISOString();
+  // The clock never writes a time the store could not read back.
+  const clock = createHighlightClock(now);
+  const timestamp = () => clock.stamp();
+  const after = (iso: string) => clock.after(iso);
 
   return {
     getSnapshot: () => snapshot,

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { isReadableTime, LATEST_READABLE_TIME } from './highlight-time.ts';
 
 /** Bounds on what a stored or imported highlight may hold, so anchoring stays fast on every render. */
 export const MAX_QUOTE_LENGTH = 100_000;
@@ -39,6 +40,7 @@ const IsoTimestamp = v.pipe(
   v.isoTimestamp('not an ISO 8601 date and time'),
   // Merges compare times with Date.parse: a form it cannot read would make them order-dependent.
   v.check((value) => !Number.isNaN(Date.parse(value)), 'not a date and time this browser can read'),
+  v.check((value) => isReadableTime(Date.parse(value)), `not between 1970 and ${LATEST_READABLE_TIME.slice(0, 4)}`),
 );
 
 export const HighlightSchema = v.object({

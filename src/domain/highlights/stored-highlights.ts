@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { describeIssues, HighlightSchema, TombstoneSchema, type Highlight, type Tombstone } from './highlight.ts';
+import { normalizeStoredTime } from './highlight-time.ts';
 
 /** The shape of the stored value: `{ version, highlights, deleted }`. A new shape bumps the version. */
 export const HIGHLIGHTS_STORAGE_VERSION = 2;
@@ -55,6 +56,17 @@ export function migrateStoredValue(value: unknown): CurrentShape | { error: stri
   return { error: `the saved highlights have an unknown version (${JSON.stringify(value.version)})` };
 }
 
+/** A record whose times an earlier version wrote out of range (`+010000-…`), with them brought back in range. */
+function withReadableTimes(record: unknown, fields: readonly string[]): unknown {
+  if (!isRecord(record)) return record;
+  let changed: Record<string, unknown> | null = null;
+  for (const field of fields) {
+    const normalized = normalizeStoredTime(record[field]);
+    if (normalized !== record[field]) (changed ??= { ...record })[field] = normalized;
+  }
+  return changed ?? record;
+}
+
 export interface ReadStoredResult {
   stored: StoredHighlights;
   /** Why some or all of the value could not be used; null when all of it was read. */
@@ -81,7 +93,7 @@ export function readStoredHighlights(raw: string | null): ReadStoredResult {
   let duplicates = 0;
   let firstReason = '';
   for (const record of current.highlights) {
-    const result = v.safeParse(HighlightSchema, record);
+    const result = v.safeParse(HighlightSchema, withReadableTimes(record, ['createdAt', 'updatedAt']));
     if (!result.success) {
       invalid += 1;
       firstReason ||= describeIssues(result.issues);
@@ -93,7 +105,7 @@ export function readStoredHighlights(raw: string | null): ReadStoredResult {
   }
   let invalidTombstones = 0;
   const deleted = current.deleted.flatMap((record) => {
-    const result = v.safeParse(TombstoneSchema, record);
+    const result = v.safeParse(TombstoneSchema, withReadableTimes(record, ['deletedAt']));
     if (!result.success) invalidTombstones += 1;
     return result.success ? [result.output] : [];
   });

@@ -8,6 +8,7 @@ import {
   TextQuoteSelectorSchema,
   type Highlight,
 } from './highlight.ts';
+import { isImportableTime, LATEST_IMPORTED_TIME } from './highlight-time.ts';
 import { migrateStoredValue } from './stored-highlights.ts';
 
 /**
@@ -107,6 +108,18 @@ function annotationItems(value: unknown): unknown[] | null {
   return null;
 }
 
+/**
+ * Why an imported highlight's times are refused, or null. The schema accepts any time the store can
+ * read; a file may only bring times up to `LATEST_IMPORTED_TIME`, which leaves the store's clock room
+ * to stamp every later change after them.
+ */
+function importedTimeProblem(highlight: Highlight): string | null {
+  for (const field of ['createdAt', 'updatedAt'] as const) {
+    if (!isImportableTime(Date.parse(highlight[field]))) return `${field}: ${highlight[field]} is not between 1970 and ${LATEST_IMPORTED_TIME.slice(0, 4)}`;
+  }
+  return null;
+}
+
 function fromAnnotation(value: unknown, context: ImportContext): Highlight | string {
   const parsed = v.safeParse(AnnotationSchema, value);
   if (!parsed.success) return describeIssues(parsed.issues);
@@ -138,7 +151,8 @@ function fromAnnotation(value: unknown, context: ImportContext): Highlight | str
   };
   // The same schema that guards stored data guards imported data.
   const highlight = v.safeParse(HighlightSchema, candidate);
-  return highlight.success ? highlight.output : describeIssues(highlight.issues);
+  if (!highlight.success) return describeIssues(highlight.issues);
+  return importedTimeProblem(highlight.output) ?? highlight.output;
 }
 
 /**
@@ -155,8 +169,9 @@ export function parseHighlightsImport(value: unknown, context: ImportContext): P
     if ('error' in current) return { error: current.error };
     current.highlights.forEach((record, index) => {
       const result = v.safeParse(HighlightSchema, record);
-      if (result.success) highlights.push(SAFE_ID.test(result.output.id) ? result.output : { ...result.output, id: context.makeId() });
-      else rejected.push({ record: index + 1, reason: describeIssues(result.issues) });
+      const problem = result.success ? importedTimeProblem(result.output) : describeIssues(result.issues);
+      if (problem !== null || !result.success) rejected.push({ record: index + 1, reason: problem ?? 'invalid' });
+      else highlights.push(SAFE_ID.test(result.output.id) ? result.output : { ...result.output, id: context.makeId() });
     });
     return { highlights, rejected, format: 'broadsheet' };
   }
