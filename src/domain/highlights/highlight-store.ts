@@ -1,8 +1,10 @@
-import { DEFAULT_HIGHLIGHT_COLOR, MAX_NOTE_LENGTH, type Highlight, type HighlightColor, type TextSpan } from './highlight.ts';
+import { MAX_NOTE_LENGTH, type Highlight, type HighlightColor } from './highlight.ts';
 import type { HighlightStorage, SaveFailure } from './highlight-storage.ts';
 import { createHighlightClock } from './highlight-time.ts';
 import { EMPTY_STORED_HIGHLIGHTS, mergeStoredHighlights, type StoredHighlights } from './stored-highlights.ts';
-import { describeSpan, trimSpan } from './text-quote.ts';
+import { buildNewHighlight, type NewHighlight, type NewHighlightOutcome } from './new-highlight.ts';
+
+export type { NewHighlight, NewHighlightOutcome };
 
 export type NoticeKind = SaveFailure | 'unreadable';
 
@@ -17,16 +19,6 @@ export interface HighlightsSnapshot {
   notice: StorageNotice | null;
 }
 
-export interface NewHighlight {
-  articleId: string;
-  articleHeadline: string;
-  /** The article's text (`articleText()`) and the span of it to highlight. */
-  text: string;
-  span: TextSpan;
-  color?: HighlightColor;
-  note?: string;
-}
-
 export interface ImportSummary {
   imported: number;
   /** Already present: same id, or the same passage of the same article. */
@@ -36,8 +28,10 @@ export interface ImportSummary {
 export interface HighlightStore {
   getSnapshot(): HighlightsSnapshot;
   subscribe(listener: () => void): () => void;
-  /** Adds a highlight; null when the span is only whitespace. */
+  /** Adds a highlight; null when the span is only whitespace or cannot be stored (`tryAdd` says why). */
   add(input: NewHighlight): Highlight | null;
+  /** Adds a highlight, or says why it cannot be made (too long to store, say), so the reader can be told. */
+  tryAdd(input: NewHighlight): NewHighlightOutcome;
   update(id: string, changes: { color?: HighlightColor; note?: string }): void;
   /** Deletes a highlight and returns it, so the caller can offer to undo. */
   remove(id: string): Highlight | undefined;
@@ -118,20 +112,23 @@ export function createHighlightStore(storage: HighlightStorage, options: { now?:
   const timestamp = () => clock.stamp();
   const after = (iso: string) => clock.after(iso);
 
+  const tryAdd = (input: NewHighlight): NewHighlightOutcome => {
+    const outcome = buildNewHighlight(input, () => ({ id: makeId(), at: timestamp() }));
+    if (outcome.ok) commit({ ...stored, highlights: [...stored.highlights, outcome.highlight] });
+    return outcome;
+  };
+
   return {
     getSnapshot: () => snapshot,
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    add({ articleId, articleHeadline, text, span, color = DEFAULT_HIGHLIGHT_COLOR, note = '' }) {
-      const trimmed = trimSpan(text, span);
-      if (!trimmed) return null;
-      const at = timestamp();
-      const highlight: Highlight = { id: makeId(), articleId, articleHeadline, ...describeSpan(text, trimmed), color, note, createdAt: at, updatedAt: at };
-      commit({ ...stored, highlights: [...stored.highlights, highlight] });
-      return highlight;
+    add(input) {
+      const outcome = tryAdd(input);
+      return outcome.ok ? outcome.highlight : null;
     },
+    tryAdd,
     update(id, changes) {
       const current = stored.highlights.find((h) => h.id === id);
       if (!current) return;
