@@ -1,4 +1,4 @@
-import { shortHash } from '../articles/slug.ts';
+import { backUpUnreadable, readBackups } from './highlight-backups.ts';
 import {
   EMPTY_STORED_HIGHLIGHTS,
   mergeStoredHighlights,
@@ -39,18 +39,9 @@ function isQuotaError(error: unknown): boolean {
   return error instanceof DOMException && (error.name === 'QuotaExceededError' || error.name === 'NS_ERROR_DOM_QUOTA_REACHED' || error.code === 22);
 }
 
-/** Copies a value under a backup key of its own: never over another backup, never twice. */
+/** Keeps a copy of `raw` aside, or throws when it cannot (storage refused, or the bound on backups is reached). */
 function backUp(storage: Storage, raw: string): void {
-  const base = UNREADABLE_BACKUP_PREFIX + shortHash(raw);
-  for (let attempt = 1; ; attempt += 1) {
-    const key = attempt === 1 ? base : `${base}-${attempt}`;
-    const existing = storage.getItem(key);
-    if (existing === raw) return;
-    if (existing === null) {
-      storage.setItem(key, raw);
-      return;
-    }
-  }
+  if (!backUpUnreadable(storage, UNREADABLE_BACKUP_PREFIX, raw)) throw new Error('too many backups already');
 }
 
 export interface StorageEvents {
@@ -95,7 +86,9 @@ export function createHighlightStorage(getArea: () => Storage, events?: StorageE
       }
       const { stored, problem, newer } = readStoredHighlights(raw);
       newerVersionStored = newer ?? false;
-      if (problem && raw !== null) {
+      // A newer version's value is never written over, so it needs no copy: copying each of its
+      // writes would fill the storage with backups.
+      if (problem && raw !== null && !newerVersionStored) {
         try {
           backUp(storage, raw);
           unreadableWithoutBackup = false;
@@ -113,8 +106,14 @@ export function createHighlightStorage(getArea: () => Storage, events?: StorageE
       try {
         const raw = readRaw(storage);
         const current = readStoredHighlights(raw);
+        // A newer version saved since this tab loaded (its storage event has not run yet): this
+        // version cannot read that value, so it must not write over it.
+        if (current.newer) {
+          newerVersionStored = true;
+          return { ok: false, reason: 'newer-version' };
+        }
         // Never write over a value that did not read cleanly unless it is safely backed up.
-        if (current.problem && raw !== null) backUp(storage, raw);
+        if (current.problem && raw !== null && !backUpUnreadable(storage, UNREADABLE_BACKUP_PREFIX, raw)) return { ok: false, reason: 'kept-unreadable' };
         const merged = mergeStoredHighlights(current.stored, stored, now());
         storage.setItem(HIGHLIGHTS_STORAGE_KEY, serializeStoredHighlights(merged));
         return { ok: true, stored: merged };
@@ -124,18 +123,12 @@ export function createHighlightStorage(getArea: () => Storage, events?: StorageE
     },
     backups() {
       const storage = area();
-      const found: Record<string, string> = {};
-      if (!storage) return found;
+      if (!storage) return {};
       try {
-        for (let index = 0; index < storage.length; index += 1) {
-          const key = storage.key(index);
-          const value = key?.startsWith(UNREADABLE_BACKUP_PREFIX) ? storage.getItem(key) : null;
-          if (key && value !== null) found[key] = value;
-        }
+        return readBackups(storage, UNREADABLE_BACKUP_PREFIX);
       } catch {
-        // Storage went away: there is nothing to offer.
+        return {}; // Storage went away: there is nothing to offer.
       }
-      return found;
     },
     watch(onExternalChange) {
       if (!events) return () => {};

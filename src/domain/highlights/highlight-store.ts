@@ -57,7 +57,8 @@ export const NOTICE_MESSAGES: Record<NoticeKind, string> = {
   'quota-exceeded':
     'Your last change could not be saved: the browser’s storage for this site is full. It stays on screen until you close this tab; export your highlights to keep them.',
   'kept-unreadable': 'Saved highlights could not be read or backed up, so new changes are not being saved over them. Export your highlights to keep them.',
-  'newer-version': 'Your highlights were saved by a newer version of the reader. Reload the page to use it; changes made here are not saved, so nothing is overwritten.',
+  'newer-version':
+    'Your highlights were saved by a newer version of the reader, which this tab cannot read. This tab is now read-only, so nothing is overwritten: reload the page to use the newer version.',
   unreadable: 'Some saved highlights could not be read. A copy of the saved data was kept aside unchanged (you can download it), and everything readable is shown.',
 };
 
@@ -91,15 +92,36 @@ export function createHighlightStore(storage: HighlightStorage, options: { now?:
     for (const listener of listeners) listener();
   };
 
-  const commit = (next: StoredHighlights) => {
+  // Set while the stored value was written by a newer version of the app: this tab cannot read it,
+  // so it changes nothing (a change kept only here would be lost on reload, or tempt a write over it).
+  let readOnly = loaded.newer ?? false;
+
+  /** Saves a change and shows it; false when the tab is read-only and the change was not made. */
+  const commit = (next: StoredHighlights): boolean => {
+    if (readOnly) {
+      publish({ ...snapshot, notice: notice('newer-version') });
+      return false;
+    }
     const outcome = storage.save(next);
+    if (!outcome.ok && outcome.reason === 'newer-version') {
+      readOnly = true;
+      publish({ ...snapshot, notice: notice('newer-version') });
+      return false;
+    }
     stored = outcome.ok ? outcome.stored : next;
     publish({ highlights: stored.highlights, notice: outcome.ok ? snapshot.notice : notice(outcome.reason) });
+    return true;
   };
 
   const stopWatching = storage.watch(() => {
     const external = storage.load();
     if (!external.available) return;
+    if (external.newer) {
+      readOnly = true;
+      publish({ ...snapshot, notice: notice('newer-version') });
+      return;
+    }
+    readOnly = false;
     // Keep what only this tab has (say, a change the full storage refused) alongside the other tab's.
     stored = mergeStoredHighlights(external.stored, stored, now());
     publish({ ...snapshot, highlights: stored.highlights });
@@ -114,7 +136,9 @@ export function createHighlightStore(storage: HighlightStorage, options: { now?:
 
   const tryAdd = (input: NewHighlight): NewHighlightOutcome => {
     const outcome = buildNewHighlight(input, () => ({ id: makeId(), at: timestamp() }));
-    if (outcome.ok) commit({ ...stored, highlights: [...stored.highlights, outcome.highlight] });
+    if (outcome.ok && !commit({ ...stored, highlights: [...stored.highlights, outcome.highlight] })) {
+      return { ok: false, reason: 'read-only', message: NOTICE_MESSAGES['newer-version'] };
+    }
     return outcome;
   };
 
@@ -139,8 +163,8 @@ export function createHighlightStore(storage: HighlightStorage, options: { now?:
     remove(id) {
       const removed = stored.highlights.find((h) => h.id === id);
       if (!removed) return undefined;
-      commit({ highlights: stored.highlights.filter((h) => h.id !== id), deleted: [...stored.deleted, { id, deletedAt: after(removed.updatedAt) }] });
-      return removed;
+      const done = commit({ highlights: stored.highlights.filter((h) => h.id !== id), deleted: [...stored.deleted, { id, deletedAt: after(removed.updatedAt) }] });
+      return done ? removed : undefined;
     },
     restore(highlight) {
       const tombstone = stored.deleted.find((t) => t.id === highlight.id);
@@ -165,7 +189,9 @@ export function createHighlightStore(storage: HighlightStorage, options: { now?:
         added.push(tombstone ? { ...candidate, updatedAt: after(tombstone.deletedAt) } : candidate);
       }
       const revived = new Set(added.map((h) => h.id));
-      if (added.length > 0) commit({ highlights: [...stored.highlights, ...added], deleted: stored.deleted.filter((t) => !revived.has(t.id)) });
+      if (added.length > 0 && !commit({ highlights: [...stored.highlights, ...added], deleted: stored.deleted.filter((t) => !revived.has(t.id)) })) {
+        return { imported: 0, skipped };
+      }
       return { imported: added.length, skipped };
     },
     dismissNotice() {

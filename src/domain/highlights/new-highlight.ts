@@ -12,7 +12,7 @@ export interface NewHighlight {
   note?: string;
 }
 
-export type NewHighlightOutcome = { ok: true; highlight: Highlight } | { ok: false; reason: 'empty' | 'too-long' | 'invalid'; message: string };
+export type NewHighlightOutcome = { ok: true; highlight: Highlight } | { ok: false; reason: 'empty' | 'too-long' | 'invalid' | 'read-only'; message: string };
 
 const count = (n: number) => n.toLocaleString('en');
 
