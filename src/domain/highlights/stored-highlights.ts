@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { describeIssues, HighlightSchema, TombstoneSchema, type Highlight, type Tombstone } from './highlight.ts';
 import { normalizeStoredTime } from './highlight-time.ts';
+import { withWholeCharacterContext } from './well-formed-text.ts';
 
 /** The shape of the stored value: `{ version, highlights, deleted }`. A new shape bumps the version. */
 export const HIGHLIGHTS_STORAGE_VERSION = 2;
@@ -56,14 +57,19 @@ export function migrateStoredValue(value: unknown): CurrentShape | { error: stri
   return { error: `the saved highlights have an unknown version (${JSON.stringify(value.version)})` };
 }
 
-/** A record whose times an earlier version wrote out of range (`+010000-…`), with them brought back in range. */
-function withReadableTimes(record: unknown, fields: readonly string[]): unknown {
+/**
+ * A record as earlier versions could write it, made readable: times out of range (`+010000-…`)
+ * brought back in range, and a quote context cut inside an emoji trimmed to whole characters.
+ */
+export function repairLegacyRecord(record: unknown, timeFields: readonly string[]): unknown {
   if (!isRecord(record)) return record;
   let changed: Record<string, unknown> | null = null;
-  for (const field of fields) {
+  for (const field of timeFields) {
     const normalized = normalizeStoredTime(record[field]);
     if (normalized !== record[field]) (changed ??= { ...record })[field] = normalized;
   }
+  const quote = withWholeCharacterContext(record.quote);
+  if (quote !== record.quote) (changed ??= { ...record }).quote = quote;
   return changed ?? record;
 }
 
@@ -93,7 +99,7 @@ export function readStoredHighlights(raw: string | null): ReadStoredResult {
   let duplicates = 0;
   let firstReason = '';
   for (const record of current.highlights) {
-    const result = v.safeParse(HighlightSchema, withReadableTimes(record, ['createdAt', 'updatedAt']));
+    const result = v.safeParse(HighlightSchema, repairLegacyRecord(record, ['createdAt', 'updatedAt']));
     if (!result.success) {
       invalid += 1;
       firstReason ||= describeIssues(result.issues);
@@ -105,7 +111,7 @@ export function readStoredHighlights(raw: string | null): ReadStoredResult {
   }
   let invalidTombstones = 0;
   const deleted = current.deleted.flatMap((record) => {
-    const result = v.safeParse(TombstoneSchema, withReadableTimes(record, ['deletedAt']));
+    const result = v.safeParse(TombstoneSchema, repairLegacyRecord(record, ['deletedAt']));
     if (!result.success) invalidTombstones += 1;
     return result.success ? [result.output] : [];
   });

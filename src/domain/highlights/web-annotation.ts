@@ -9,7 +9,8 @@ import {
   type Highlight,
 } from './highlight.ts';
 import { isImportableTime, LATEST_IMPORTED_TIME } from './highlight-time.ts';
-import { migrateStoredValue } from './stored-highlights.ts';
+import { migrateStoredValue, repairLegacyRecord } from './stored-highlights.ts';
+import { withWholeCharacterContext } from './well-formed-text.ts';
 
 /**
  * W3C Web Annotation (JSON-LD) export and import. Each highlight is an Annotation whose target
@@ -125,7 +126,7 @@ function fromAnnotation(value: unknown, context: ImportContext): Highlight | str
   if (!parsed.success) return describeIssues(parsed.issues);
   const annotation = parsed.output;
   const selectors = Array.isArray(annotation.target.selector) ? annotation.target.selector : [annotation.target.selector];
-  const quote = v.safeParse(TextQuoteSelectorSchema, selectors.find((s) => s.type === 'TextQuoteSelector'));
+  const quote = v.safeParse(TextQuoteSelectorSchema, withWholeCharacterContext(selectors.find((s) => s.type === 'TextQuoteSelector')));
   if (!quote.success) return `target.selector: no valid TextQuoteSelector (${describeIssues(quote.issues)})`;
   const position = v.safeParse(TextPositionSelectorSchema, selectors.find((s) => s.type === 'TextPositionSelector'));
   const bodies = (annotation.body === undefined ? [] : Array.isArray(annotation.body) ? annotation.body : [annotation.body]).filter(
@@ -168,7 +169,8 @@ export function parseHighlightsImport(value: unknown, context: ImportContext): P
     const current = migrateStoredValue(value);
     if ('error' in current) return { error: current.error };
     current.highlights.forEach((record, index) => {
-      const result = v.safeParse(HighlightSchema, record);
+      // Times are not repaired here: a file's out-of-range time is refused with its reason.
+      const result = v.safeParse(HighlightSchema, repairLegacyRecord(record, []));
       const problem = result.success ? importedTimeProblem(result.output) : describeIssues(result.issues);
       if (problem !== null || !result.success) rejected.push({ record: index + 1, reason: problem ?? 'invalid' });
       else highlights.push(SAFE_ID.test(result.output.id) ? result.output : { ...result.output, id: context.makeId() });

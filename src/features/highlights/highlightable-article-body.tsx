@@ -5,7 +5,9 @@ import type { Article } from '../../domain/articles/article';
 import { paragraphStarts } from '../../domain/articles/article-text';
 import { HIGHLIGHT_COLOR_LABELS, type Highlight, type HighlightColor, type TextSpan } from '../../domain/highlights/highlight';
 import { segmentParagraph } from '../../domain/highlights/text-segments';
+import { ErrorBoundary } from '../../ui/error-boundary';
 import { HighlightMenu } from './highlight-menu';
+import { UnshowableHighlight } from './unshowable-highlight';
 import { useHighlightStore } from './highlights-context';
 import { SelectionToolbar } from './selection-toolbar';
 import { useArticleAnchors } from './use-article-anchors';
@@ -201,7 +203,24 @@ export function HighlightableArticleBody({ article }: { article: Article }) {
       )}
       {selection && <SelectionToolbar ref={toolbarRef} selection={selection} lastColor={lastColor} onHighlight={(color, withNote) => highlightSpan(selection.span, color, withNote)} />}
       {menu && menuHighlights.length > 0 && (
-        <HighlightMenu key={menu.ids.join(' ')} article={article} anchor={menuMark} highlights={menuHighlights} focusNote={menu.focusNote} onClose={closeMenu} />
+        // A highlight the menu cannot show (bad data) must not take the article down with it.
+        <ErrorBoundary
+          key={menu.ids.join(' ')}
+          fallback={(error) => (
+            <div role="dialog" aria-label="Highlights that could not be shown" className="fixed inset-x-2 bottom-4 z-50 mx-auto max-w-lg rounded-lg border border-stone-300 bg-white p-3 shadow-lg dark:border-stone-600 dark:bg-stone-800">
+              <ul className="space-y-3">
+                {menuHighlights.map((h) => (
+                  <UnshowableHighlight key={h.id} highlight={h} error={error} />
+                ))}
+              </ul>
+              <button type="button" onClick={() => closeMenu()} className="mt-2 min-h-11 font-medium underline underline-offset-2">
+                Close
+              </button>
+            </div>
+          )}
+        >
+          <HighlightMenu article={article} anchor={menuMark} highlights={menuHighlights} focusNote={menu.focusNote} onClose={closeMenu} />
+        </ErrorBoundary>
       )}
     </>
   );

@@ -17,7 +17,9 @@ import {
 } from '../../domain/highlights/filter-highlights';
 import { groupLocatedHighlights, locateHighlights } from '../../domain/highlights/group-highlights';
 import { HIGHLIGHT_COLOR_LABELS, HIGHLIGHT_COLORS, type Highlight } from '../../domain/highlights/highlight';
+import { ErrorBoundary } from '../../ui/error-boundary';
 import { HighlightEditor } from './highlight-editor';
+import { UnshowableHighlight } from './unshowable-highlight';
 import { useHighlights, useHighlightStore } from './highlights-context';
 import { ImportExport } from './import-export';
 import { ShareHighlight } from './share-highlight';
@@ -182,7 +184,9 @@ export function HighlightsPage({ articles, loadingArticleIds }: { articles: read
           </h2>
           <ul className="mt-4 space-y-6">
             {own.map((highlight) => (
-              <HighlightItem key={highlight.id} highlight={highlight} article={article} />
+              <ErrorBoundary key={highlight.id} fallback={(error) => <UnshowableHighlight highlight={highlight} error={error} />}>
+                <HighlightItem highlight={highlight} article={article} />
+              </ErrorBoundary>
             ))}
           </ul>
         </section>
@@ -203,7 +207,9 @@ export function HighlightsPage({ articles, loadingArticleIds }: { articles: read
                   From: {articles.find((a) => a.id === highlight.articleId)?.headline ?? (highlight.articleHeadline || 'an article that is no longer here')}
                 </p>
                 <ul>
-                  <HighlightItem highlight={highlight} />
+                  <ErrorBoundary fallback={(error) => <UnshowableHighlight highlight={highlight} error={error} />}>
+                    <HighlightItem highlight={highlight} />
+                  </ErrorBoundary>
                 </ul>
               </li>
             ))}
