@@ -64,9 +64,15 @@ export const NOTICE_MESSAGES: Record<NoticeKind, string> = {
 
 const notice = (kind: NoticeKind): StorageNotice => ({ kind, message: NOTICE_MESSAGES[kind] });
 
-/** Same article and same passage: an import of something already here, under another id. */
-function samePassage(a: Highlight, b: Highlight): boolean {
-  return a.articleId === b.articleId && a.quote.exact === b.quote.exact && a.position.start === b.position.start;
+/** Text cut at a limit, without the half character a cut inside an emoji would leave (a lone surrogate is unreadable). */
+function wholeCharacters(text: string): string {
+  const last = text.charCodeAt(text.length - 1);
+  return last >= 0xd800 && last <= 0xdbff ? text.slice(0, -1) : text;
+}
+
+/** Same article and same passage (an import of something already here, under another id) give the same key. */
+function passageKey(h: Highlight): string {
+  return JSON.stringify([h.articleId, h.position.start, h.quote.exact]);
 }
 
 export function createHighlightStore(storage: HighlightStorage, options: { now?: () => Date; makeId?: () => string } = {}): HighlightStore {
@@ -156,7 +162,7 @@ export function createHighlightStore(storage: HighlightStorage, options: { now?:
     update(id, changes) {
       const current = stored.highlights.find((h) => h.id === id);
       if (!current) return;
-      const note = changes.note === undefined ? {} : { note: changes.note.slice(0, MAX_NOTE_LENGTH) };
+      const note = changes.note === undefined ? {} : { note: wholeCharacters(changes.note.slice(0, MAX_NOTE_LENGTH)) };
       const next = { ...current, ...changes, ...note, updatedAt: after(current.updatedAt) };
       commit({ ...stored, highlights: stored.highlights.map((h) => (h.id === id ? next : h)) });
     },
@@ -176,17 +182,23 @@ export function createHighlightStore(storage: HighlightStorage, options: { now?:
       });
     },
     importHighlights(candidates) {
+      // One pass with lookups by id and by passage: a file of 10,000 is checked in linear time.
+      const knownIds = new Set(stored.highlights.map((h) => h.id));
+      const knownPassages = new Set(stored.highlights.map(passageKey));
+      const deletedAt = new Map(stored.deleted.map((t) => [t.id, t.deletedAt]));
       const added: Highlight[] = [];
       let skipped = 0;
       for (const candidate of candidates) {
-        const known = [...stored.highlights, ...added];
-        if (known.some((h) => h.id === candidate.id || samePassage(h, candidate))) {
+        const passage = passageKey(candidate);
+        if (knownIds.has(candidate.id) || knownPassages.has(passage)) {
           skipped += 1;
           continue;
         }
+        knownIds.add(candidate.id);
+        knownPassages.add(passage);
         // Importing a highlight deleted here is asking for it back: it must outlive its tombstone.
-        const tombstone = stored.deleted.find((t) => t.id === candidate.id);
-        added.push(tombstone ? { ...candidate, updatedAt: after(tombstone.deletedAt) } : candidate);
+        const tombstone = deletedAt.get(candidate.id);
+        added.push(tombstone ? { ...candidate, updatedAt: after(tombstone) } : candidate);
       }
       const revived = new Set(added.map((h) => h.id));
       if (added.length > 0 && !commit({ highlights: [...stored.highlights, ...added], deleted: stored.deleted.filter((t) => !revived.has(t.id)) })) {

@@ -146,12 +146,15 @@ export function mergeStoredHighlights(a: StoredHighlights, b: StoredHighlights, 
     const known = byId.get(highlight.id);
     if (!known || time(highlight.updatedAt) > time(known.updatedAt)) byId.set(highlight.id, highlight);
   }
+  // Each creation time parsed once, not once per comparison: this runs on every save.
   const highlights = [...byId.values()]
     .filter((h) => {
       const deleted = deletedAt.get(h.id);
       return !deleted || time(h.updatedAt) > time(deleted);
     })
-    .sort((x, y) => time(x.createdAt) - time(y.createdAt) || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+    .map((h) => ({ h, created: time(h.createdAt) }))
+    .sort((x, y) => x.created - y.created || (x.h.id < y.h.id ? -1 : x.h.id > y.h.id ? 1 : 0))
+    .map(({ h }) => h);
   const oldest = now.getTime() - TOMBSTONE_LIFETIME_MS;
   const deleted = [...deletedAt].filter(([, at]) => time(at) >= oldest).map(([id, at]) => ({ id, deletedAt: at }));
   return { highlights, deleted };
