@@ -1,5 +1,16 @@
 import { existsSync } from 'node:fs';
-import { E2E_DIST, E2E_MOUNT_PATH, E2E_PORT, RELATIVE_DIST, RELATIVE_MOUNTS, SCALE_DIST, SCALE_MOUNT_PATH, SCALE_PORT } from './config.ts';
+import {
+  E2E_DIST,
+  E2E_MOUNT_PATH,
+  E2E_PORT,
+  RELATIVE_DIST,
+  RELATIVE_MOUNTS,
+  SCALE_DIST,
+  SCALE_MOUNT_PATH,
+  SCALE_PORT,
+  SHARED_ORIGIN_MOUNTS,
+  SHARED_ORIGIN_PORT,
+} from './config.ts';
 import { startStaticServer } from './static-server.ts';
 
 export default async function globalSetup() {
@@ -10,6 +21,7 @@ export default async function globalSetup() {
     startStaticServer({ root: E2E_DIST, mountPath: E2E_MOUNT_PATH, port: E2E_PORT }),
     ...RELATIVE_MOUNTS.map((mount) => startStaticServer({ root: RELATIVE_DIST, ...mount })),
     startStaticServer({ root: SCALE_DIST, mountPath: SCALE_MOUNT_PATH, port: SCALE_PORT }),
+    startStaticServer({ mounts: SHARED_ORIGIN_MOUNTS.map((mountPath) => ({ root: RELATIVE_DIST, mountPath })), port: SHARED_ORIGIN_PORT }),
   ]);
   return () => Promise.all(servers.map((server) => new Promise<void>((resolve) => server.close(() => resolve()))));
 }

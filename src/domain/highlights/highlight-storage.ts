@@ -1,4 +1,5 @@
 import { backUpUnreadable, readBackups } from './highlight-backups.ts';
+import { backupPrefixOf, migrateToOwnKey, SHARED_STORAGE_KEYS } from './storage-namespace.ts';
 import {
   EMPTY_STORED_HIGHLIGHTS,
   mergeStoredHighlights,
@@ -9,7 +10,7 @@ import {
 } from './stored-highlights.ts';
 
 /** The one key that holds every highlight; the value carries its schema version. */
-export const HIGHLIGHTS_STORAGE_KEY = 'broadsheet:highlights';
+export const HIGHLIGHTS_STORAGE_KEY = SHARED_STORAGE_KEYS.highlights;
 /** Unreadable stored values are copied under this prefix before anything is written over them. */
 export const UNREADABLE_BACKUP_PREFIX = `${HIGHLIGHTS_STORAGE_KEY}:unreadable:`;
 
@@ -41,8 +42,8 @@ function isQuotaError(error: unknown): boolean {
 }
 
 /** Keeps a copy of `raw` aside, or throws when it cannot (storage refused, or the bound on backups is reached). */
-function backUp(storage: Storage, raw: string): void {
-  if (!backUpUnreadable(storage, UNREADABLE_BACKUP_PREFIX, raw)) throw new Error('too many backups already');
+function backUp(storage: Storage, prefix: string, raw: string): void {
+  if (!backUpUnreadable(storage, prefix, raw)) throw new Error('too many backups already');
 }
 
 export interface StorageEvents {
@@ -54,7 +55,15 @@ export interface StorageEvents {
  * tab) can lose a highlight. `getArea` may throw, as `window.localStorage` does when site data is
  * blocked; `events` delivers the `storage` events other tabs cause.
  */
-export function createHighlightStorage(getArea: () => Storage, events?: StorageEvents, now: () => Date = () => new Date()): HighlightStorage {
+export function createHighlightStorage(
+  getArea: () => Storage,
+  events?: StorageEvents,
+  now: () => Date = () => new Date(),
+  /** This reader's own key (see storage-namespace.ts); what the shared key holds is copied to it on first load. */
+  key: string = HIGHLIGHTS_STORAGE_KEY,
+): HighlightStorage {
+  const backupPrefix = backupPrefixOf(key);
+  let migrated = false;
   // Set when a stored value could not be read and could not be backed up either: writing then
   // would destroy the only copy, so saving is refused until the reader exports or clears it.
   let unreadableWithoutBackup = false;
@@ -70,7 +79,12 @@ export function createHighlightStorage(getArea: () => Storage, events?: StorageE
     }
   };
 
-  const readRaw = (storage: Storage): string | null => storage.getItem(HIGHLIGHTS_STORAGE_KEY);
+  const readRaw = (storage: Storage): string | null => {
+    if (migrated) return storage.getItem(key);
+    const raw = migrateToOwnKey(storage, key, HIGHLIGHTS_STORAGE_KEY);
+    migrated = true;
+    return raw;
+  };
 
   // The value this tab last read or wrote, and what it holds. While the stored value is still that
   // one (no other tab wrote since), a save neither parses nor validates every record again: at
@@ -102,7 +116,7 @@ export function createHighlightStorage(getArea: () => Storage, events?: StorageE
       // writes would fill the storage with backups.
       if (problem && raw !== null && !newerVersionStored) {
         try {
-          backUp(storage, raw);
+          backUp(storage, backupPrefix, raw);
           unreadableWithoutBackup = false;
         } catch {
           unreadableWithoutBackup = true;
@@ -125,10 +139,10 @@ export function createHighlightStorage(getArea: () => Storage, events?: StorageE
           return { ok: false, reason: 'newer-version' };
         }
         // Never write over a value that did not read cleanly unless it is safely backed up.
-        if (current.problem && raw !== null && !backUpUnreadable(storage, UNREADABLE_BACKUP_PREFIX, raw)) return { ok: false, reason: 'kept-unreadable' };
+        if (current.problem && raw !== null && !backUpUnreadable(storage, backupPrefix, raw)) return { ok: false, reason: 'kept-unreadable' };
         const merged = mergeStoredHighlights(current.stored, stored, now());
         const written = serializeStoredHighlights(merged);
-        storage.setItem(HIGHLIGHTS_STORAGE_KEY, written);
+        storage.setItem(key, written);
         // Every record written was valid (they come from validated values), so this is what reading it gives.
         known = { raw: written, read: { stored: merged, problem: null } };
         return { ok: true, stored: merged };
@@ -140,16 +154,16 @@ export function createHighlightStorage(getArea: () => Storage, events?: StorageE
       const storage = area();
       if (!storage) return {};
       try {
-        return readBackups(storage, UNREADABLE_BACKUP_PREFIX);
+        return readBackups(storage, backupPrefix);
       } catch {
         return {}; // Storage went away: there is nothing to offer.
       }
     },
     watch(onExternalChange) {
       if (!events) return () => {};
-      return events.subscribe((key) => {
+      return events.subscribe((changed) => {
         // key is null when another tab cleared all storage.
-        if (key === null || key === HIGHLIGHTS_STORAGE_KEY) onExternalChange();
+        if (changed === null || changed === key) onExternalChange();
       });
     },
   };
