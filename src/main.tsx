@@ -9,6 +9,7 @@ import { createCorpusClient, isArticleDocument } from './data/corpus/corpus-clie
 import { PAGE_DATA_ID, searchIndexPath, type ArticleDocument } from './domain/articles/corpus-layout.ts';
 import { createHighlightStorage, windowStorageEvents } from './domain/highlights/highlight-storage.ts';
 import { createHighlightStore } from './domain/highlights/highlight-store.ts';
+import { storageKeysFor } from './domain/highlights/storage-namespace.ts';
 import { createReadingProgressStore } from './domain/reading/reading-progress.ts';
 import { createSearchClient } from './data/search/search-client.ts';
 import { siteNamespace } from './domain/sync/site-namespace.ts';
@@ -30,12 +31,14 @@ function pageDocuments(): ArticleDocument[] {
 pinHeadUrls(document.head);
 const basePath = appBasePath(import.meta.env.BASE_URL, import.meta.url);
 const baseUrl = new URL(basePath, window.location.origin).href;
+// Each hosted reader keeps its highlights and reading positions apart from another on the same origin.
+const storageKeys = storageKeysFor(basePath);
 const corpus = createCorpusClient({ manifest, baseUrl, fetch: (url) => window.fetch(url), firstPage, documents: pageDocuments() });
 const services = {
   corpus,
   search: createSearchClient({ indexUrl: new URL(searchIndexPath(manifest), baseUrl).href }),
-  highlights: createHighlightStore(createHighlightStorage(() => window.localStorage, windowStorageEvents(window))),
-  reading: createReadingProgressStore(() => window.localStorage),
+  highlights: createHighlightStore(createHighlightStorage(() => window.localStorage, windowStorageEvents(window), undefined, storageKeys.highlights)),
+  reading: createReadingProgressStore(() => window.localStorage, undefined, storageKeys.reading),
 };
 initSync({ highlights: services.highlights, reading: services.reading, site: siteNamespace(window.location.host, basePath), homeUrl: baseUrl });
 const routes = createRoutes();

@@ -2,7 +2,8 @@
  * `npm run bench`: the performance budgets of a static reader, measured and printed as one table.
  * Builds a bare React + React Router app and the reader with 1, 1,000 and 10,000 generated
  * articles, then measures in Chromium. Figures that compare two builds are ratios from one run,
- * since these shared 2-core machines are noisy. Options: --max N (largest collection, default 10000).
+ * since these shared 2-core machines are noisy. Options: --max N (largest collection, default 10000);
+ * --only highlights (just the highlight import and save figures, no builds).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -12,8 +13,10 @@ import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { startStaticServer } from '../e2e/static-server.ts';
 import { writeCorpus } from '../tools/make-corpus.ts';
+import { measureHighlights } from './highlights-bench.ts';
 
 const maxArticles = Number(process.argv[process.argv.indexOf('--max') + 1] || 10_000) || 10_000;
+const onlyHighlights = process.argv[process.argv.indexOf('--only') + 1] === 'highlights';
 const work = mkdtempSync(path.join(os.tmpdir(), 'broadsheet-bench-'));
 const vite = path.resolve('node_modules/vite/bin/vite.js');
 
@@ -48,7 +51,30 @@ const rows: string[][] = [];
 const row = (what: string, figure: string, budget: string, met: boolean | null) => rows.push([what, figure, budget, met === null ? '' : met ? 'met' : 'MISSED']);
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
 
+/** Highlight import and saving at 10,000, in Node: figures for this machine, no budget yet. */
+function highlightRows() {
+  for (const { what, ms } of measureHighlights(10_000)) row(`${what} (this machine)`, `${Math.round(ms)} ms`, '', null);
+}
+
+function printTable() {
+  const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+  console.log(`\nBroadsheet benchmark, ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}\n`);
+  const widths = [0, 1, 2, 3].map((i) => Math.max(...[['measure', 'figure', 'budget', ''], ...rows].map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ')} |`;
+  console.log(line(['measure', 'figure', 'budget', '']));
+  console.log(line(widths.map((w) => '-'.repeat(w))));
+  for (const r of rows) console.log(line(r));
+}
+
+if (onlyHighlights) {
+  highlightRows();
+  printTable();
+  rmSync(work, { recursive: true, force: true });
+  process.exit(0);
+}
+
 try {
+  highlightRows();
   const hello = build('hello', ['tests/bench/hello-world'], {});
   const reader1 = build('reader-1', [], { SEEDS_DIR: 'seeds' });
   const helloView = firstViewBytes(hello.dist);
@@ -129,13 +155,7 @@ try {
     server.close();
   }
 
-  const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
-  console.log(`\nBroadsheet benchmark, ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}\n`);
-  const widths = [0, 1, 2, 3].map((i) => Math.max(...[['measure', 'figure', 'budget', ''], ...rows].map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ')} |`;
-  console.log(line(['measure', 'figure', 'budget', '']));
-  console.log(line(widths.map((w) => '-'.repeat(w))));
-  for (const r of rows) console.log(line(r));
+  printTable();
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

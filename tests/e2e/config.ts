@@ -1,4 +1,4 @@
-/** Where the end-to-end build is served: a sub-path, as on a real host that shares its domain. */
+/** Where the end-to-end build is served: a sub-path, as on a real host that shares its domain. Uses E2E_PORT to E2E_PORT + 4. */
 export const E2E_MOUNT_PATH = '/reader/';
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 4319);
 export const E2E_DIST = 'dist-e2e';
@@ -24,3 +24,7 @@ export const SCALE_BASE_URL = `http://127.0.0.1:${SCALE_PORT}${SCALE_MOUNT_PATH}
 export const REMOTE_STORAGE_PORT = E2E_PORT + 5;
 export const STOPPABLE_STORAGE_PORT = E2E_PORT + 6;
 export const REMOTE_STORAGE_CONTROL_PORT = E2E_PORT + 7;
+/** Two readers on one origin (the relative build at two paths of one port), as two GitHub Pages project sites share USER.github.io. */
+export const SHARED_ORIGIN_PORT = E2E_PORT + 4;
+export const SHARED_ORIGIN_MOUNTS = ['/first/', '/second/'] as const;
+export const sharedOriginUrl = (mountPath: (typeof SHARED_ORIGIN_MOUNTS)[number]) => `http://127.0.0.1:${SHARED_ORIGIN_PORT}${mountPath}`;

@@ -10,7 +10,10 @@ export const SEED_ARTICLE = {
 };
 export const HARBOUR_HEADLINE = 'Harbour town votes to keep its zeppelin museum open';
 export const ARABIC_HEADLINE = 'مكتبة المدينة تفتح أبوابها ليلاً';
-export const STORAGE_KEY = 'broadsheet:highlights';
+/** The highlights' key of the reader served at /reader/: each hosted reader has its own (storage-namespace.ts). */
+export const STORAGE_KEY = 'broadsheet@/reader/:highlights';
+/** The key every reader used before, which a reader copies its highlights from on first load. */
+export const SHARED_STORAGE_KEY = 'broadsheet:highlights';
 
 /**
  * Every test fails on an uncaught page error, a console error or a Content Security Policy

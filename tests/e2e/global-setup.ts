@@ -10,6 +10,8 @@ import {
   SCALE_DIST,
   SCALE_MOUNT_PATH,
   SCALE_PORT,
+  SHARED_ORIGIN_MOUNTS,
+  SHARED_ORIGIN_PORT,
   STOPPABLE_STORAGE_PORT,
 } from './config.ts';
 import { startRemoteStorageServers } from './remote-storage-server.ts';
@@ -23,6 +25,7 @@ export default async function globalSetup() {
     startStaticServer({ root: E2E_DIST, mountPath: E2E_MOUNT_PATH, port: E2E_PORT }),
     ...RELATIVE_MOUNTS.map((mount) => startStaticServer({ root: RELATIVE_DIST, ...mount })),
     startStaticServer({ root: SCALE_DIST, mountPath: SCALE_MOUNT_PATH, port: SCALE_PORT }),
+    startStaticServer({ mounts: SHARED_ORIGIN_MOUNTS.map((mountPath) => ({ root: RELATIVE_DIST, mountPath })), port: SHARED_ORIGIN_PORT }),
   ]);
   // The sync tests' real remoteStorage server: accounts are made per test through its control API.
   const remoteStorage = await startRemoteStorageServers({ port: REMOTE_STORAGE_PORT, stoppablePort: STOPPABLE_STORAGE_PORT, controlPort: REMOTE_STORAGE_CONTROL_PORT });

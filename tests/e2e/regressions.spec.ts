@@ -17,7 +17,7 @@ test('the reading position is restored when the article is opened afresh', async
   await page.goto(articleUrl);
   await page.locator('article p').nth(3).evaluate((p) => p.scrollIntoView({ block: 'start', behavior: 'instant' }));
   await expect
-    .poll(() => page.evaluate(() => localStorage.getItem('broadsheet:reading') ?? ''), { message: 'the position is saved' })
+    .poll(() => page.evaluate(() => localStorage.getItem('broadsheet@/reader/:reading') ?? ''), { message: 'the position is saved' })
     .toMatch(/"paragraph":[1-9]/);
   await page.goto('./');
   await page.goto(articleUrl);

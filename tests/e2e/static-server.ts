@@ -19,12 +19,20 @@ const CONTENT_TYPES: Record<string, string> = {
  * rewrite rules, `404.html` as the not-found body (as GitHub Pages and Netlify do), and the folder
  * mounted under a sub-path so the app is tested where it will really live.
  */
-export function startStaticServer(options: { root: string; mountPath: string; port: number; host?: string }): Promise<Server> {
-  const root = path.resolve(options.root);
-  const mount = options.mountPath.endsWith('/') ? options.mountPath : `${options.mountPath}/`;
+export function startStaticServer(
+  options: ({ root: string; mountPath: string } | { mounts: readonly { root: string; mountPath: string }[] }) & { port: number; host?: string },
+): Promise<Server> {
+  // Several folders may share one server (one origin), each at its own path, as two sites on one host do.
+  const mounts = ('mounts' in options ? options.mounts : [options]).map((m) => ({
+    root: path.resolve(m.root),
+    mount: m.mountPath.endsWith('/') ? m.mountPath : `${m.mountPath}/`,
+  }));
 
   const server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
+    const chosen = mounts.find((m) => url.pathname.startsWith(m.mount) || url.pathname === m.mount.slice(0, -1)) ?? mounts[0];
+    if (!chosen) throw new Error('a static server needs a mount');
+    const { root, mount } = chosen;
     const notFound = () => {
       const page = path.join(root, '404.html');
       response.writeHead(404, { 'content-type': CONTENT_TYPES['.html'] ?? 'text/html' });

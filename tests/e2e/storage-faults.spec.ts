@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { expect, SEED_ARTICLE, selectWithoutMouse, STORAGE_KEY, storedHighlights, test } from './fixtures.ts';
 
 const articleUrl = `article/${SEED_ARTICLE.slug}/`;
@@ -76,4 +77,30 @@ test('saved data that is not JSON at all never stops the app and is backed up be
   expect(await storedHighlights(page)).toHaveLength(1);
   const backups = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes(':unreadable:')).map((k) => localStorage.getItem(k)));
   expect(backups).toEqual(['{"version":2,"highlights":[{"id"']);
+});
+
+test('the saved data kept aside downloads as a file that Import takes back', async ({ page }) => {
+  const valid = {
+    id: 'kept-aside',
+    articleId: SEED_ARTICLE.id,
+    articleHeadline: SEED_ARTICLE.headline,
+    quote: { type: 'TextQuoteSelector', exact: 'Kristina Swaan', prefix: 'spokesperson ', suffix: '.' },
+    position: { type: 'TextPositionSelector', start: 0, end: 14 },
+    color: 'green',
+    note: 'from the backup',
+    createdAt: '2026-01-02T03:04:05.000Z',
+    updatedAt: '2026-01-02T03:04:05.000Z',
+  };
+  await page.goto('./');
+  await page.evaluate(([key, value]) => localStorage.setItem(key, value), [STORAGE_KEY, JSON.stringify({ version: 2, deleted: [], highlights: [valid, { id: 'broken' }] })] as const);
+  await page.goto('highlights/');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download the saved data' }).click()]);
+  const file = await readFile(await download.path(), 'utf8');
+
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await expect(page.getByText(/You have no highlights yet/)).toBeVisible();
+  await page.getByLabel(/^Import highlights/).setInputFiles({ name: download.suggestedFilename(), mimeType: 'application/json', buffer: Buffer.from(file) });
+  await expect(page.getByText(/^Imported 1, skipped 0 already here, rejected 1\./)).toBeVisible();
+  await expect(page.getByText('from the backup')).toBeVisible();
 });

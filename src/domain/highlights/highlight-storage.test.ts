@@ -138,10 +138,17 @@ describe('createHighlightStorage', () => {
       expect(area.values.get(backupKey(raw))).toBe(raw);
     });
 
-    it('backs up a value with an unknown version', () => {
+    it('makes no backup of a value from a newer version, which it never writes over', () => {
       const raw = JSON.stringify({ version: 3, highlights: [makeHighlight()] });
       const area = createFakeStorage({ [HIGHLIGHTS_STORAGE_KEY]: raw });
       expect(createHighlightStorage(() => area).load().problem).toBe('the saved highlights have an unknown version (3), from a newer version of the reader');
+      expect(backedUpValues(area)).toEqual([]);
+    });
+
+    it('backs up a value with an unknown older version', () => {
+      const raw = JSON.stringify({ version: 0, highlights: [makeHighlight()] });
+      const area = createFakeStorage({ [HIGHLIGHTS_STORAGE_KEY]: raw });
+      createHighlightStorage(() => area).load();
       expect(backedUpValues(area)).toEqual([raw]);
     });
 

@@ -1,14 +1,16 @@
-import { shortHash } from '../articles/slug.ts';
+import { backUpUnreadable, readBackups } from './highlight-backups.ts';
+import { backupPrefixOf, migrateToOwnKey, SHARED_STORAGE_KEYS } from './storage-namespace.ts';
 import {
   EMPTY_STORED_HIGHLIGHTS,
   mergeStoredHighlights,
   readStoredHighlights,
   serializeStoredHighlights,
+  type ReadStoredResult,
   type StoredHighlights,
 } from './stored-highlights.ts';
 
 /** The one key that holds every highlight; the value carries its schema version. */
-export const HIGHLIGHTS_STORAGE_KEY = 'broadsheet:highlights';
+export const HIGHLIGHTS_STORAGE_KEY = SHARED_STORAGE_KEYS.highlights;
 /** Unreadable stored values are copied under this prefix before anything is written over them. */
 export const UNREADABLE_BACKUP_PREFIX = `${HIGHLIGHTS_STORAGE_KEY}:unreadable:`;
 
@@ -39,18 +41,9 @@ function isQuotaError(error: unknown): boolean {
   return error instanceof DOMException && (error.name === 'QuotaExceededError' || error.name === 'NS_ERROR_DOM_QUOTA_REACHED' || error.code === 22);
 }
 
-/** Copies a value under a backup key of its own: never over another backup, never twice. */
-function backUp(storage: Storage, raw: string): void {
-  const base = UNREADABLE_BACKUP_PREFIX + shortHash(raw);
-  for (let attempt = 1; ; attempt += 1) {
-    const key = attempt === 1 ? base : `${base}-${attempt}`;
-    const existing = storage.getItem(key);
-    if (existing === raw) return;
-    if (existing === null) {
-      storage.setItem(key, raw);
-      return;
-    }
-  }
+/** Keeps a copy of `raw` aside, or throws when it cannot (storage refused, or the bound on backups is reached). */
+function backUp(storage: Storage, prefix: string, raw: string): void {
+  if (!backUpUnreadable(storage, prefix, raw)) throw new Error('too many backups already');
 }
 
 export interface StorageEvents {
@@ -62,7 +55,15 @@ export interface StorageEvents {
  * tab) can lose a highlight. `getArea` may throw, as `window.localStorage` does when site data is
  * blocked; `events` delivers the `storage` events other tabs cause.
  */
-export function createHighlightStorage(getArea: () => Storage, events?: StorageEvents, now: () => Date = () => new Date()): HighlightStorage {
+export function createHighlightStorage(
+  getArea: () => Storage,
+  events?: StorageEvents,
+  now: () => Date = () => new Date(),
+  /** This reader's own key (see storage-namespace.ts); what the shared key holds is copied to it on first load. */
+  key: string = HIGHLIGHTS_STORAGE_KEY,
+): HighlightStorage {
+  const backupPrefix = backupPrefixOf(key);
+  let migrated = false;
   // Set when a stored value could not be read and could not be backed up either: writing then
   // would destroy the only copy, so saving is refused until the reader exports or clears it.
   let unreadableWithoutBackup = false;
@@ -78,7 +79,23 @@ export function createHighlightStorage(getArea: () => Storage, events?: StorageE
     }
   };
 
-  const readRaw = (storage: Storage): string | null => storage.getItem(HIGHLIGHTS_STORAGE_KEY);
+  const readRaw = (storage: Storage): string | null => {
+    if (migrated) return storage.getItem(key);
+    const raw = migrateToOwnKey(storage, key, HIGHLIGHTS_STORAGE_KEY);
+    migrated = true;
+    return raw;
+  };
+
+  // The value this tab last read or wrote, and what it holds. While the stored value is still that
+  // one (no other tab wrote since), a save neither parses nor validates every record again: at
+  // 10,000 highlights that was most of a save's time, on the main thread.
+  let known: { raw: string; read: ReadStoredResult } | null = null;
+  const read = (raw: string | null): ReadStoredResult => {
+    if (raw !== null && known?.raw === raw) return known.read;
+    const result = readStoredHighlights(raw);
+    known = raw === null ? null : { raw, read: result };
+    return result;
+  };
 
   return {
     load() {
@@ -93,11 +110,13 @@ export function createHighlightStorage(getArea: () => Storage, events?: StorageE
       } catch {
         return { stored: EMPTY_STORED_HIGHLIGHTS, problem: null, available: false };
       }
-      const { stored, problem, newer } = readStoredHighlights(raw);
+      const { stored, problem, newer } = read(raw);
       newerVersionStored = newer ?? false;
-      if (problem && raw !== null) {
+      // A newer version's value is never written over, so it needs no copy: copying each of its
+      // writes would fill the storage with backups.
+      if (problem && raw !== null && !newerVersionStored) {
         try {
-          backUp(storage, raw);
+          backUp(storage, backupPrefix, raw);
           unreadableWithoutBackup = false;
         } catch {
           unreadableWithoutBackup = true;
@@ -112,11 +131,20 @@ export function createHighlightStorage(getArea: () => Storage, events?: StorageE
       if (!storage) return { ok: false, reason: 'unavailable' };
       try {
         const raw = readRaw(storage);
-        const current = readStoredHighlights(raw);
+        const current = read(raw);
+        // A newer version saved since this tab loaded (its storage event has not run yet): this
+        // version cannot read that value, so it must not write over it.
+        if (current.newer) {
+          newerVersionStored = true;
+          return { ok: false, reason: 'newer-version' };
+        }
         // Never write over a value that did not read cleanly unless it is safely backed up.
-        if (current.problem && raw !== null) backUp(storage, raw);
+        if (current.problem && raw !== null && !backUpUnreadable(storage, backupPrefix, raw)) return { ok: false, reason: 'kept-unreadable' };
         const merged = mergeStoredHighlights(current.stored, stored, now());
-        storage.setItem(HIGHLIGHTS_STORAGE_KEY, serializeStoredHighlights(merged));
+        const written = serializeStoredHighlights(merged);
+        storage.setItem(key, written);
+        // Every record written was valid (they come from validated values), so this is what reading it gives.
+        known = { raw: written, read: { stored: merged, problem: null } };
         return { ok: true, stored: merged };
       } catch (error) {
         return { ok: false, reason: isQuotaError(error) ? 'quota-exceeded' : 'unavailable' };
@@ -124,24 +152,18 @@ export function createHighlightStorage(getArea: () => Storage, events?: StorageE
     },
     backups() {
       const storage = area();
-      const found: Record<string, string> = {};
-      if (!storage) return found;
+      if (!storage) return {};
       try {
-        for (let index = 0; index < storage.length; index += 1) {
-          const key = storage.key(index);
-          const value = key?.startsWith(UNREADABLE_BACKUP_PREFIX) ? storage.getItem(key) : null;
-          if (key && value !== null) found[key] = value;
-        }
+        return readBackups(storage, backupPrefix);
       } catch {
-        // Storage went away: there is nothing to offer.
+        return {}; // Storage went away: there is nothing to offer.
       }
-      return found;
     },
     watch(onExternalChange) {
       if (!events) return () => {};
-      return events.subscribe((key) => {
+      return events.subscribe((changed) => {
         // key is null when another tab cleared all storage.
-        if (key === null || key === HIGHLIGHTS_STORAGE_KEY) onExternalChange();
+        if (changed === null || changed === key) onExternalChange();
       });
     },
   };

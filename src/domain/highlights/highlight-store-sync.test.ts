@@ -219,14 +219,14 @@ describe('createHighlightStore', () => {
 });
 
 describe('a value saved by a newer version of the reader', () => {
-  it('is not written over: saves are refused and the reader is told to reload', () => {
+  it('is not written over: the tab is read-only and the reader is told to reload', () => {
     const raw = JSON.stringify({ version: 99, highlights: [] });
     const area = createFakeStorage({ [HIGHLIGHTS_STORAGE_KEY]: raw });
     const store = createHighlightStore(createHighlightStorage(() => area));
     expect(store.getSnapshot().notice?.kind).toBe('newer-version');
     store.add(newHighlight(4, 12));
     expect(area.getItem(HIGHLIGHTS_STORAGE_KEY)).toBe(raw);
-    expect(store.getSnapshot().highlights).toHaveLength(1);
+    expect(store.getSnapshot().highlights).toHaveLength(0);
     expect(store.getSnapshot().notice?.kind).toBe('newer-version');
   });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createFakeStorage } from '../../../tests/fixtures/fake-storage.ts';
 import { at, CREATED_AT, makeHighlight, manualClock, storedOf, tombstone } from '../../../tests/fixtures/highlights.ts';
-import type { Highlight } from './highlight.ts';
+import { MAX_QUOTE_LENGTH, type Highlight } from './highlight.ts';
 import { HIGHLIGHTS_STORAGE_KEY } from './highlight-storage.ts';
 import { createHighlightStore, newHighlightId } from './highlight-store.ts';
 import { readStoredHighlights } from './stored-highlights.ts';
@@ -303,5 +303,24 @@ describe('createHighlightStore', () => {
       const summary = store.importHighlights([exported]);
       expect(store.getSnapshot().highlights).toHaveLength(summary.imported);
     });
+  });
+});
+
+describe('createHighlightStore.tryAdd', () => {
+  it('refuses a passage longer than a highlight may hold, saying why, and saves nothing', () => {
+    const { store, saves } = setup();
+    const text = 'word '.repeat(MAX_QUOTE_LENGTH / 4);
+    const outcome = store.tryAdd({ articleId: 'a1', articleHeadline: 'Long', text, span: { start: 0, end: text.length } });
+    expect(outcome).toEqual({ ok: false, reason: 'too-long', message: expect.stringContaining('a highlight can hold at most 100,000') as string });
+    expect(store.getSnapshot().highlights).toEqual([]);
+    expect(saves).toEqual([]);
+  });
+
+  it('accepts a passage of exactly the limit, which loads back', () => {
+    const area = createFakeStorage();
+    const text = 'x'.repeat(MAX_QUOTE_LENGTH);
+    const outcome = tab(area).tryAdd({ articleId: 'a1', articleHeadline: 'Long', text, span: { start: 0, end: text.length } });
+    expect(outcome.ok).toBe(true);
+    expect(tab(area).getSnapshot().highlights).toHaveLength(1);
   });
 });

@@ -1,7 +1,10 @@
-import { DEFAULT_HIGHLIGHT_COLOR, MAX_NOTE_LENGTH, type Highlight, type HighlightColor, type TextSpan } from './highlight.ts';
+import { MAX_NOTE_LENGTH, type Highlight, type HighlightColor } from './highlight.ts';
 import type { HighlightStorage, SaveFailure } from './highlight-storage.ts';
+import { createHighlightClock } from './highlight-time.ts';
 import { EMPTY_STORED_HIGHLIGHTS, mergeStoredHighlights, type StoredHighlights } from './stored-highlights.ts';
-import { describeSpan, trimSpan } from './anchoring/text-quote.ts';
+import { buildNewHighlight, type NewHighlight, type NewHighlightOutcome } from './new-highlight.ts';
+
+export type { NewHighlight, NewHighlightOutcome };
 
 export type NoticeKind = SaveFailure | 'unreadable';
 
@@ -16,16 +19,6 @@ export interface HighlightsSnapshot {
   notice: StorageNotice | null;
 }
 
-export interface NewHighlight {
-  articleId: string;
-  articleHeadline: string;
-  /** The article's text (`articleText()`) and the span of it to highlight. */
-  text: string;
-  span: TextSpan;
-  color?: HighlightColor;
-  note?: string;
-}
-
 export interface ImportSummary {
   imported: number;
   /** Already present: same id, or the same passage of the same article. */
@@ -35,8 +28,10 @@ export interface ImportSummary {
 export interface HighlightStore {
   getSnapshot(): HighlightsSnapshot;
   subscribe(listener: () => void): () => void;
-  /** Adds a highlight; null when the span is only whitespace. */
+  /** Adds a highlight; null when the span is only whitespace or cannot be stored (`tryAdd` says why). */
   add(input: NewHighlight): Highlight | null;
+  /** Adds a highlight, or says why it cannot be made (too long to store, say), so the reader can be told. */
+  tryAdd(input: NewHighlight): NewHighlightOutcome;
   update(id: string, changes: { color?: HighlightColor; note?: string }): void;
   /** Deletes a highlight and returns it, so the caller can offer to undo. */
   remove(id: string): Highlight | undefined;
@@ -66,15 +61,22 @@ export const NOTICE_MESSAGES: Record<NoticeKind, string> = {
   'quota-exceeded':
     'Your last change could not be saved: the browser’s storage for this site is full. It stays on screen until you close this tab; export your highlights to keep them.',
   'kept-unreadable': 'Saved highlights could not be read or backed up, so new changes are not being saved over them. Export your highlights to keep them.',
-  'newer-version': 'Your highlights were saved by a newer version of the reader. Reload the page to use it; changes made here are not saved, so nothing is overwritten.',
+  'newer-version':
+    'Your highlights were saved by a newer version of the reader, which this tab cannot read. This tab is now read-only, so nothing is overwritten: reload the page to use the newer version.',
   unreadable: 'Some saved highlights could not be read. A copy of the saved data was kept aside unchanged (you can download it), and everything readable is shown.',
 };
 
 const notice = (kind: NoticeKind): StorageNotice => ({ kind, message: NOTICE_MESSAGES[kind] });
 
-/** Same article and same passage: an import of something already here, under another id. */
-function samePassage(a: Highlight, b: Highlight): boolean {
-  return a.articleId === b.articleId && a.quote.exact === b.quote.exact && a.position.start === b.position.start;
+/** Text cut at a limit, without the half character a cut inside an emoji would leave (a lone surrogate is unreadable). */
+function wholeCharacters(text: string): string {
+  const last = text.charCodeAt(text.length - 1);
+  return last >= 0xd800 && last <= 0xdbff ? text.slice(0, -1) : text;
+}
+
+/** Same article and same passage (an import of something already here, under another id) give the same key. */
+function passageKey(h: Highlight): string {
+  return JSON.stringify([h.articleId, h.position.start, h.quote.exact]);
 }
 
 export function createHighlightStore(storage: HighlightStorage, options: { now?: () => Date; makeId?: () => string } = {}): HighlightStore {
@@ -100,24 +102,55 @@ export function createHighlightStore(storage: HighlightStorage, options: { now?:
     for (const listener of listeners) listener();
   };
 
-  const commit = (next: StoredHighlights) => {
+  // Set while the stored value was written by a newer version of the app: this tab cannot read it,
+  // so it changes nothing (a change kept only here would be lost on reload, or tempt a write over it).
+  let readOnly = loaded.newer ?? false;
+
+  /** Saves a change and shows it; false when the tab is read-only and the change was not made. */
+  const commit = (next: StoredHighlights): boolean => {
+    if (readOnly) {
+      publish({ ...snapshot, notice: notice('newer-version') });
+      return false;
+    }
     const outcome = storage.save(next);
+    if (!outcome.ok && outcome.reason === 'newer-version') {
+      readOnly = true;
+      publish({ ...snapshot, notice: notice('newer-version') });
+      return false;
+    }
     stored = outcome.ok ? outcome.stored : next;
     publish({ highlights: stored.highlights, notice: outcome.ok ? snapshot.notice : notice(outcome.reason) });
+    return true;
   };
 
   const stopWatching = storage.watch(() => {
     const external = storage.load();
     if (!external.available) return;
+    if (external.newer) {
+      readOnly = true;
+      publish({ ...snapshot, notice: notice('newer-version') });
+      return;
+    }
+    readOnly = false;
     // Keep what only this tab has (say, a change the full storage refused) alongside the other tab's.
     stored = mergeStoredHighlights(external.stored, stored, now());
     publish({ ...snapshot, highlights: stored.highlights });
   });
 
-  const timestamp = () => now().toISOString();
   // A change must be later than what it changes, even when the stored time is ahead of this
   // tab's clock (imported, or saved by a machine whose clock runs fast); merges keep the later one.
-  const after = (iso: string) => new Date(Math.max(now().getTime(), Date.parse(iso) + 1)).toISOString();
+  // The clock never writes a time the store could not read back.
+  const clock = createHighlightClock(now);
+  const timestamp = () => clock.stamp();
+  const after = (iso: string) => clock.after(iso);
+
+  const tryAdd = (input: NewHighlight): NewHighlightOutcome => {
+    const outcome = buildNewHighlight(input, () => ({ id: makeId(), at: timestamp() }));
+    if (outcome.ok && !commit({ ...stored, highlights: [...stored.highlights, outcome.highlight] })) {
+      return { ok: false, reason: 'read-only', message: NOTICE_MESSAGES['newer-version'] };
+    }
+    return outcome;
+  };
 
   return {
     getSnapshot: () => snapshot,
@@ -125,26 +158,23 @@ export function createHighlightStore(storage: HighlightStorage, options: { now?:
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    add({ articleId, articleHeadline, text, span, color = DEFAULT_HIGHLIGHT_COLOR, note = '' }) {
-      const trimmed = trimSpan(text, span);
-      if (!trimmed) return null;
-      const at = timestamp();
-      const highlight: Highlight = { id: makeId(), articleId, articleHeadline, ...describeSpan(text, trimmed), color, note, createdAt: at, updatedAt: at };
-      commit({ ...stored, highlights: [...stored.highlights, highlight] });
-      return highlight;
+    add(input) {
+      const outcome = tryAdd(input);
+      return outcome.ok ? outcome.highlight : null;
     },
+    tryAdd,
     update(id, changes) {
       const current = stored.highlights.find((h) => h.id === id);
       if (!current) return;
-      const note = changes.note === undefined ? {} : { note: changes.note.slice(0, MAX_NOTE_LENGTH) };
+      const note = changes.note === undefined ? {} : { note: wholeCharacters(changes.note.slice(0, MAX_NOTE_LENGTH)) };
       const next = { ...current, ...changes, ...note, updatedAt: after(current.updatedAt) };
       commit({ ...stored, highlights: stored.highlights.map((h) => (h.id === id ? next : h)) });
     },
     remove(id) {
       const removed = stored.highlights.find((h) => h.id === id);
       if (!removed) return undefined;
-      commit({ highlights: stored.highlights.filter((h) => h.id !== id), deleted: [...stored.deleted, { id, deletedAt: after(removed.updatedAt) }] });
-      return removed;
+      const done = commit({ highlights: stored.highlights.filter((h) => h.id !== id), deleted: [...stored.deleted, { id, deletedAt: after(removed.updatedAt) }] });
+      return done ? removed : undefined;
     },
     restore(highlight) {
       const tombstone = stored.deleted.find((t) => t.id === highlight.id);
@@ -156,20 +186,28 @@ export function createHighlightStore(storage: HighlightStorage, options: { now?:
       });
     },
     importHighlights(candidates) {
+      // One pass with lookups by id and by passage: a file of 10,000 is checked in linear time.
+      const knownIds = new Set(stored.highlights.map((h) => h.id));
+      const knownPassages = new Set(stored.highlights.map(passageKey));
+      const deletedAt = new Map(stored.deleted.map((t) => [t.id, t.deletedAt]));
       const added: Highlight[] = [];
       let skipped = 0;
       for (const candidate of candidates) {
-        const known = [...stored.highlights, ...added];
-        if (known.some((h) => h.id === candidate.id || samePassage(h, candidate))) {
+        const passage = passageKey(candidate);
+        if (knownIds.has(candidate.id) || knownPassages.has(passage)) {
           skipped += 1;
           continue;
         }
+        knownIds.add(candidate.id);
+        knownPassages.add(passage);
         // Importing a highlight deleted here is asking for it back: it must outlive its tombstone.
-        const tombstone = stored.deleted.find((t) => t.id === candidate.id);
-        added.push(tombstone ? { ...candidate, updatedAt: after(tombstone.deletedAt) } : candidate);
+        const tombstone = deletedAt.get(candidate.id);
+        added.push(tombstone ? { ...candidate, updatedAt: after(tombstone) } : candidate);
       }
       const revived = new Set(added.map((h) => h.id));
-      if (added.length > 0) commit({ highlights: [...stored.highlights, ...added], deleted: stored.deleted.filter((t) => !revived.has(t.id)) });
+      if (added.length > 0 && !commit({ highlights: [...stored.highlights, ...added], deleted: stored.deleted.filter((t) => !revived.has(t.id)) })) {
+        return { imported: 0, skipped };
+      }
       return { imported: added.length, skipped };
     },
     dismissNotice() {

@@ -1,8 +1,15 @@
 import * as v from 'valibot';
+import { isReadableTime, LATEST_READABLE_TIME } from './highlight-time.ts';
+import { boundedText } from './well-formed-text.ts';
 
 /** Bounds on what a stored or imported highlight may hold, so anchoring stays fast on every render. */
 export const MAX_QUOTE_LENGTH = 100_000;
 const MAX_CONTEXT_LENGTH = 1_000;
+/** Ids are tokens joined with spaces in the page and put in links. */
+export const MAX_HIGHLIGHT_ID_LENGTH = 200;
+/** Article ids are file names; headlines are lines of text. Generous, but bounded. */
+const MAX_ARTICLE_ID_LENGTH = 1_000;
+const MAX_HEADLINE_LENGTH = 2_000;
 
 /**
  * A highlight stores both W3C Web Annotation selectors, as Hypothesis does: the position is fast
@@ -11,9 +18,9 @@ const MAX_CONTEXT_LENGTH = 1_000;
  */
 export const TextQuoteSelectorSchema = v.object({
   type: v.literal('TextQuoteSelector'),
-  exact: v.pipe(v.string(), v.minLength(1, 'the quote is empty'), v.maxLength(MAX_QUOTE_LENGTH, `the quote is longer than ${MAX_QUOTE_LENGTH} characters`)),
-  prefix: v.pipe(v.string(), v.maxLength(MAX_CONTEXT_LENGTH)),
-  suffix: v.pipe(v.string(), v.maxLength(MAX_CONTEXT_LENGTH)),
+  exact: boundedText(MAX_QUOTE_LENGTH, { min: 1, emptyMessage: 'the quote is empty', what: 'the quote' }),
+  prefix: boundedText(MAX_CONTEXT_LENGTH),
+  suffix: boundedText(MAX_CONTEXT_LENGTH),
 });
 
 export const TextPositionSelectorSchema = v.pipe(
@@ -39,24 +46,27 @@ const IsoTimestamp = v.pipe(
   v.isoTimestamp('not an ISO 8601 date and time'),
   // Merges compare times with Date.parse: a form it cannot read would make them order-dependent.
   v.check((value) => !Number.isNaN(Date.parse(value)), 'not a date and time this browser can read'),
+  v.check((value) => isReadableTime(Date.parse(value)), `not between 1970 and ${LATEST_READABLE_TIME.slice(0, 4)}`),
 );
 
+const HighlightId = boundedText(MAX_HIGHLIGHT_ID_LENGTH, { min: 1 });
+
 export const HighlightSchema = v.object({
-  id: v.pipe(v.string(), v.minLength(1), v.maxLength(200)),
-  articleId: v.pipe(v.string(), v.minLength(1)),
+  id: HighlightId,
+  articleId: boundedText(MAX_ARTICLE_ID_LENGTH, { min: 1 }),
   /** The headline when the highlight was made, so an orphan can still say where it came from. */
-  articleHeadline: v.string(),
+  articleHeadline: boundedText(MAX_HEADLINE_LENGTH),
   quote: TextQuoteSelectorSchema,
   position: TextPositionSelectorSchema,
   color: v.picklist(HIGHLIGHT_COLORS, 'not one of yellow, green, blue or pink'),
-  note: v.pipe(v.string(), v.maxLength(MAX_NOTE_LENGTH, `the note is longer than ${MAX_NOTE_LENGTH} characters`)),
+  note: boundedText(MAX_NOTE_LENGTH, { what: 'the note' }),
   createdAt: IsoTimestamp,
   /** Changes from two tabs merge by id; the later `updatedAt` wins. */
   updatedAt: IsoTimestamp,
 });
 
 /** A deleted highlight's id, kept for a while so another tab's copy is not resurrected by a merge. */
-export const TombstoneSchema = v.object({ id: v.pipe(v.string(), v.minLength(1)), deletedAt: IsoTimestamp });
+export const TombstoneSchema = v.object({ id: HighlightId, deletedAt: IsoTimestamp });
 
 export type TextQuoteSelector = v.InferOutput<typeof TextQuoteSelectorSchema>;
 export type TextPositionSelector = v.InferOutput<typeof TextPositionSelectorSchema>;

@@ -1,5 +1,7 @@
 import * as v from 'valibot';
 import { describeIssues, HighlightSchema, TombstoneSchema, type Highlight, type Tombstone } from './highlight.ts';
+import { normalizeStoredTime } from './highlight-time.ts';
+import { withWholeCharacterContext } from './well-formed-text.ts';
 
 /** The shape of the stored value: `{ version, highlights, deleted }`. A new shape bumps the version. */
 export const HIGHLIGHTS_STORAGE_VERSION = 2;
@@ -55,6 +57,22 @@ export function migrateStoredValue(value: unknown): CurrentShape | { error: stri
   return { error: `the saved highlights have an unknown version (${JSON.stringify(value.version)})` };
 }
 
+/**
+ * A record as earlier versions could write it, made readable: times out of range (`+010000-…`)
+ * brought back in range, and a quote context cut inside an emoji trimmed to whole characters.
+ */
+export function repairLegacyRecord(record: unknown, timeFields: readonly string[]): unknown {
+  if (!isRecord(record)) return record;
+  let changed: Record<string, unknown> | null = null;
+  for (const field of timeFields) {
+    const normalized = normalizeStoredTime(record[field]);
+    if (normalized !== record[field]) (changed ??= { ...record })[field] = normalized;
+  }
+  const quote = withWholeCharacterContext(record.quote);
+  if (quote !== record.quote) (changed ??= { ...record }).quote = quote;
+  return changed ?? record;
+}
+
 export interface ReadStoredResult {
   stored: StoredHighlights;
   /** Why some or all of the value could not be used; null when all of it was read. */
@@ -81,7 +99,7 @@ export function readStoredHighlights(raw: string | null): ReadStoredResult {
   let duplicates = 0;
   let firstReason = '';
   for (const record of current.highlights) {
-    const result = v.safeParse(HighlightSchema, record);
+    const result = v.safeParse(HighlightSchema, repairLegacyRecord(record, ['createdAt', 'updatedAt']));
     if (!result.success) {
       invalid += 1;
       firstReason ||= describeIssues(result.issues);
@@ -93,7 +111,7 @@ export function readStoredHighlights(raw: string | null): ReadStoredResult {
   }
   let invalidTombstones = 0;
   const deleted = current.deleted.flatMap((record) => {
-    const result = v.safeParse(TombstoneSchema, record);
+    const result = v.safeParse(TombstoneSchema, repairLegacyRecord(record, ['deletedAt']));
     if (!result.success) invalidTombstones += 1;
     return result.success ? [result.output] : [];
   });
@@ -128,12 +146,15 @@ export function mergeStoredHighlights(a: StoredHighlights, b: StoredHighlights, 
     const known = byId.get(highlight.id);
     if (!known || time(highlight.updatedAt) > time(known.updatedAt)) byId.set(highlight.id, highlight);
   }
+  // Each creation time parsed once, not once per comparison: this runs on every save.
   const highlights = [...byId.values()]
     .filter((h) => {
       const deleted = deletedAt.get(h.id);
       return !deleted || time(h.updatedAt) > time(deleted);
     })
-    .sort((x, y) => time(x.createdAt) - time(y.createdAt) || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+    .map((h) => ({ h, created: time(h.createdAt) }))
+    .sort((x, y) => x.created - y.created || (x.h.id < y.h.id ? -1 : x.h.id > y.h.id ? 1 : 0))
+    .map(({ h }) => h);
   const oldest = now.getTime() - TOMBSTONE_LIFETIME_MS;
   const deleted = [...deletedAt].filter(([, at]) => time(at) >= oldest).map(([id, at]) => ({ id, deletedAt: at }));
   return { highlights, deleted };

@@ -9,7 +9,9 @@ import {
   TextQuoteSelectorSchema,
   type Highlight,
 } from './highlight.ts';
-import { migrateStoredValue } from './stored-highlights.ts';
+import { isImportableTime, LATEST_IMPORTED_TIME } from './highlight-time.ts';
+import { migrateStoredValue, repairLegacyRecord } from './stored-highlights.ts';
+import { withWholeCharacterContext } from './well-formed-text.ts';
 
 /**
  * W3C Web Annotation (JSON-LD) export and import. Each highlight is an Annotation whose target
@@ -108,12 +110,24 @@ function annotationItems(value: unknown): unknown[] | null {
   return null;
 }
 
+/**
+ * Why an imported highlight's times are refused, or null. The schema accepts any time the store can
+ * read; a file may only bring times up to `LATEST_IMPORTED_TIME`, which leaves the store's clock room
+ * to stamp every later change after them.
+ */
+function importedTimeProblem(highlight: Highlight): string | null {
+  for (const field of ['createdAt', 'updatedAt'] as const) {
+    if (!isImportableTime(Date.parse(highlight[field]))) return `${field}: ${highlight[field]} is not between 1970 and ${LATEST_IMPORTED_TIME.slice(0, 4)}`;
+  }
+  return null;
+}
+
 function fromAnnotation(value: unknown, context: ImportContext): Highlight | string {
   const parsed = v.safeParse(AnnotationSchema, value);
   if (!parsed.success) return describeIssues(parsed.issues);
   const annotation = parsed.output;
   const selectors = Array.isArray(annotation.target.selector) ? annotation.target.selector : [annotation.target.selector];
-  const quote = v.safeParse(TextQuoteSelectorSchema, selectors.find((s) => s.type === 'TextQuoteSelector'));
+  const quote = v.safeParse(TextQuoteSelectorSchema, withWholeCharacterContext(selectors.find((s) => s.type === 'TextQuoteSelector')));
   if (!quote.success) return `target.selector: no valid TextQuoteSelector (${describeIssues(quote.issues)})`;
   const position = v.safeParse(TextPositionSelectorSchema, selectors.find((s) => s.type === 'TextPositionSelector'));
   const bodies = (annotation.body === undefined ? [] : Array.isArray(annotation.body) ? annotation.body : [annotation.body]).filter(
@@ -139,7 +153,8 @@ function fromAnnotation(value: unknown, context: ImportContext): Highlight | str
   };
   // The same schema that guards stored data guards imported data.
   const highlight = v.safeParse(HighlightSchema, candidate);
-  return highlight.success ? highlight.output : describeIssues(highlight.issues);
+  if (!highlight.success) return describeIssues(highlight.issues);
+  return importedTimeProblem(highlight.output) ?? highlight.output;
 }
 
 /**
@@ -155,9 +170,11 @@ export function parseHighlightsImport(value: unknown, context: ImportContext): P
     const current = migrateStoredValue(value);
     if ('error' in current) return { error: current.error };
     current.highlights.forEach((record, index) => {
-      const result = v.safeParse(HighlightSchema, record);
-      if (result.success) highlights.push(SAFE_ID.test(result.output.id) ? result.output : { ...result.output, id: context.makeId() });
-      else rejected.push({ record: index + 1, reason: describeIssues(result.issues) });
+      // Times are not repaired here: a file's out-of-range time is refused with its reason.
+      const result = v.safeParse(HighlightSchema, repairLegacyRecord(record, []));
+      const problem = result.success ? importedTimeProblem(result.output) : describeIssues(result.issues);
+      if (problem !== null || !result.success) rejected.push({ record: index + 1, reason: problem ?? 'invalid' });
+      else highlights.push(SAFE_ID.test(result.output.id) ? result.output : { ...result.output, id: context.makeId() });
     });
     return { highlights, rejected, format: 'broadsheet' };
   }

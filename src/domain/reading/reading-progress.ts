@@ -1,7 +1,8 @@
 import * as v from 'valibot';
+import { migrateToOwnKey, SHARED_STORAGE_KEYS, type StorageArea } from '../highlights/storage-namespace.ts';
 
 /** Where the reader is in each article, and which ones they finished. */
-export const READING_PROGRESS_KEY = 'broadsheet:reading';
+export const READING_PROGRESS_KEY = SHARED_STORAGE_KEYS.reading;
 /** Scrolled this far through an article, it counts as read. */
 export const READ_THRESHOLD = 0.97;
 
@@ -98,18 +99,19 @@ export interface ReadingProgressStore {
   update(change: (state: ReadingProgress, now: Date) => ReadingProgress): void;
 }
 
-/** The part of Web Storage the store uses, so this module needs no DOM types (the build reads it too). */
-interface StorageArea {
-  getItem(key: string): string | null;
-  setItem(key: string, value: string): void;
-}
-
-/** Reading positions in Web Storage; if storage fails they last the visit, which is all they are worth. */
-export function createReadingProgressStore(getArea: () => StorageArea, now: () => Date = () => new Date()): ReadingProgressStore {
+/**
+ * Reading positions in Web Storage; if storage fails they last the visit, which is all they are
+ * worth. `key` is this reader's own (see storage-namespace.ts): the shared key's positions are
+ * copied to it on first read.
+ */
+export function createReadingProgressStore(getArea: () => StorageArea, now: () => Date = () => new Date(), key: string = READING_PROGRESS_KEY): ReadingProgressStore {
   const listeners = new Set<() => void>();
+  let migrated = false;
   const read = () => {
     try {
-      return parseReadingProgress(getArea().getItem(READING_PROGRESS_KEY));
+      const raw = migrated ? getArea().getItem(key) : migrateToOwnKey(getArea(), key, READING_PROGRESS_KEY);
+      migrated = true;
+      return parseReadingProgress(raw);
     } catch {
       return {};
     }
@@ -126,7 +128,7 @@ export function createReadingProgressStore(getArea: () => StorageArea, now: () =
       const stored = read();
       snapshot = change({ ...snapshot, ...stored }, now());
       try {
-        getArea().setItem(READING_PROGRESS_KEY, JSON.stringify(snapshot));
+        getArea().setItem(key, JSON.stringify(snapshot));
       } catch {
         // Kept in memory for this visit.
       }

@@ -5,7 +5,9 @@ import type { Article } from '../../domain/articles/article.ts';
 import { paragraphStarts } from '../../domain/articles/article-text.ts';
 import { HIGHLIGHT_COLOR_LABELS, type Highlight, type HighlightColor, type TextSpan } from '../../domain/highlights/highlight.ts';
 import { segmentParagraph } from '../../domain/highlights/anchoring/text-segments.ts';
+import { ErrorBoundary } from '../../ui/error-boundary.tsx';
 import { HighlightMenu } from './highlight-menu.tsx';
+import { UnshowableHighlight } from './unshowable-highlight.tsx';
 import { useHighlightStore } from './highlights-context.tsx';
 import { SelectionToolbar } from './selection-toolbar.tsx';
 import { useArticleAnchors } from './use-article-anchors.ts';
@@ -45,6 +47,8 @@ export function HighlightableArticleBody({ article }: { article: Article }) {
   const [lastColor, setLastColor] = useLastColor();
   const [menu, setMenu] = useState<MenuState | null>(null);
   const [announcement, setAnnouncement] = useState('');
+  // Why the last selection could not be highlighted (too long to store): shown until the next try.
+  const [refusal, setRefusal] = useState<string | null>(null);
   const [searchParams] = useSearchParams();
   const target = searchParams.get(HIGHLIGHT_QUERY_PARAM);
   const targetIsShown = target !== null && anchored.some((a) => a.id === target);
@@ -69,11 +73,18 @@ export function HighlightableArticleBody({ article }: { article: Article }) {
   const menuMark = () => (menu?.mark?.isConnected ? menu.mark : menu ? findMark(menu.markOf) : null);
 
   const highlightSpan = (span: TextSpan, color: HighlightColor, withNote: boolean) => {
-    const highlight = store.add({ articleId: article.id, articleHeadline: article.headline, text, span, color });
+    const outcome = store.tryAdd({ articleId: article.id, articleHeadline: article.headline, text, span, color });
+    // A passage that cannot be kept stays selected, so the reader can shorten it.
+    if (!outcome.ok && outcome.reason !== 'empty') {
+      setRefusal(outcome.message);
+      return;
+    }
+    setRefusal(null);
     setLastColor(color);
     document.getSelection()?.removeAllRanges();
     clearSelection();
-    if (!highlight) return;
+    if (!outcome.ok) return;
+    const { highlight } = outcome;
     setAnnouncement(`Highlighted ${HIGHLIGHT_COLOR_LABELS[color].toLowerCase()}: ${highlight.quote.exact}`);
     // Keyboard users land on the new mark (drawn in the next render), not on <body>.
     if (!withNote && toolbarRef.current?.contains(document.activeElement)) {
@@ -182,9 +193,34 @@ export function HighlightableArticleBody({ article }: { article: Article }) {
       <div aria-live="polite" className="sr-only">
         {announcement}
       </div>
+      {refusal && (
+        <div role="alert" className="fixed inset-x-2 bottom-4 z-50 mx-auto flex max-w-lg flex-wrap items-center gap-x-3 rounded-lg border border-amber-300 bg-amber-50 px-4 py-2 text-sm text-amber-950 shadow-lg dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100">
+          <p className="min-w-0 flex-1 basis-60">{refusal}</p>
+          <button type="button" onClick={() => setRefusal(null)} className="min-h-11 rounded px-2 font-medium underline underline-offset-2 hover:no-underline">
+            Dismiss
+          </button>
+        </div>
+      )}
       {selection && <SelectionToolbar ref={toolbarRef} selection={selection} lastColor={lastColor} onHighlight={(color, withNote) => highlightSpan(selection.span, color, withNote)} />}
       {menu && menuHighlights.length > 0 && (
-        <HighlightMenu key={menu.ids.join(' ')} article={article} anchor={menuMark} highlights={menuHighlights} focusNote={menu.focusNote} onClose={closeMenu} />
+        // A highlight the menu cannot show (bad data) must not take the article down with it.
+        <ErrorBoundary
+          key={menu.ids.join(' ')}
+          fallback={(error) => (
+            <div role="dialog" aria-label="Highlights that could not be shown" className="fixed inset-x-2 bottom-4 z-50 mx-auto max-w-lg rounded-lg border border-stone-300 bg-white p-3 shadow-lg dark:border-stone-600 dark:bg-stone-800">
+              <ul className="space-y-3">
+                {menuHighlights.map((h) => (
+                  <UnshowableHighlight key={h.id} highlight={h} error={error} />
+                ))}
+              </ul>
+              <button type="button" onClick={() => closeMenu()} className="mt-2 min-h-11 font-medium underline underline-offset-2">
+                Close
+              </button>
+            </div>
+          )}
+        >
+          <HighlightMenu article={article} anchor={menuMark} highlights={menuHighlights} focusNote={menu.focusNote} onClose={closeMenu} />
+        </ErrorBoundary>
       )}
     </>
   );

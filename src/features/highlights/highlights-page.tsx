@@ -15,7 +15,9 @@ import {
 } from '../../domain/highlights/filter-highlights.ts';
 import { groupLocatedHighlights, locateHighlights } from '../../domain/highlights/group-highlights.ts';
 import { HIGHLIGHT_COLOR_LABELS, HIGHLIGHT_COLORS, type Highlight } from '../../domain/highlights/highlight.ts';
+import { ErrorBoundary } from '../../ui/error-boundary.tsx';
 import { HighlightEditor } from './highlight-editor.tsx';
+import { UnshowableHighlight } from './unshowable-highlight.tsx';
 import { useHighlights, useHighlightStore } from './highlights-context.tsx';
 import { ImportExport } from './import-export.tsx';
 import { ShareHighlight } from './share-highlight.tsx';
@@ -167,7 +169,9 @@ export function HighlightsPage({ articles, loadingArticleIds }: { articles: read
           </h2>
           <ul className="mt-4 space-y-6">
             {own.map((highlight) => (
-              <HighlightItem key={highlight.id} highlight={highlight} article={article} />
+              <ErrorBoundary key={highlight.id} fallback={(error) => <UnshowableHighlight highlight={highlight} error={error} />}>
+                <HighlightItem highlight={highlight} article={article} />
+              </ErrorBoundary>
             ))}
           </ul>
         </section>
@@ -188,7 +192,9 @@ export function HighlightsPage({ articles, loadingArticleIds }: { articles: read
                   From: {articles.find((a) => a.id === highlight.articleId)?.headline ?? (highlight.articleHeadline || 'an article that is no longer here')}
                 </p>
                 <ul>
-                  <HighlightItem highlight={highlight} />
+                  <ErrorBoundary fallback={(error) => <UnshowableHighlight highlight={highlight} error={error} />}>
+                    <HighlightItem highlight={highlight} />
+                  </ErrorBoundary>
                 </ul>
               </li>
             ))}

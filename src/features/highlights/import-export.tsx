@@ -1,17 +1,26 @@
-import { useId, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { APP_NAME } from '../../config/app.ts';
+import { summarizeRejections, type RejectionGroup } from '../../domain/highlights/import-rejections.ts';
 import { useHighlightFiles, type ImportReport } from './use-highlight-files.ts';
+
+const count = (n: number) => n.toLocaleString('en');
 
 function describeReport(report: ImportReport): string {
   if (!report.ok) return report.error;
-  const rejected = report.rejected.length;
-  return `Imported ${report.imported}, skipped ${report.skipped} already here, rejected ${rejected}.`;
+  return `Imported ${count(report.imported)}, skipped ${count(report.skipped)} already here, rejected ${count(report.rejected.length)}.`;
+}
+
+function describeGroup({ reason, count: n, firstRecords }: RejectionGroup): string {
+  if (n === 1) return `Record ${firstRecords[0] ?? ''}: ${reason}`;
+  const more = n - firstRecords.length;
+  return `${count(n)} records (${firstRecords.join(', ')}${more > 0 ? ` and ${count(more)} more` : ''}): ${reason}`;
 }
 
 /** Download every highlight as Markdown or Web Annotation JSON-LD; bring highlights in from JSON. */
 export function ImportExport() {
   const { exportMarkdown, exportJson, importFile, hasHighlights } = useHighlightFiles();
   const [report, setReport] = useState<ImportReport | null>(null);
+  const summary = useMemo(() => (report?.ok ? summarizeRejections(report.rejected) : null), [report]);
   const inputId = useId();
   const buttonClass = 'min-h-11 rounded-md border border-stone-400 px-4 font-medium hover:bg-stone-100 dark:border-stone-500 dark:hover:bg-stone-800';
 
@@ -51,13 +60,17 @@ export function ImportExport() {
         {report && (
           <>
             <p className="font-medium">{describeReport(report)}</p>
-            {report.ok && report.rejected.length > 0 && (
+            {summary && summary.groups.length > 0 && (
               <ul className="mt-1 list-disc ps-6 text-sm">
-                {report.rejected.map((r) => (
-                  <li key={r.record}>
-                    Record {r.record}: {r.reason}
-                  </li>
+                {summary.groups.map((group) => (
+                  <li key={group.reason}>{describeGroup(group)}</li>
                 ))}
+                {summary.otherReasons > 0 && (
+                  <li>
+                    {count(summary.otherRecords)} more record{summary.otherRecords === 1 ? '' : 's'} for {count(summary.otherReasons)} other reason
+                    {summary.otherReasons === 1 ? '' : 's'}
+                  </li>
+                )}
               </ul>
             )}
           </>
