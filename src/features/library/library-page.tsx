@@ -6,6 +6,7 @@ import { useCallback, useDeferredValue, useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { isSortOrder, SORT_ORDERS, type SortOrder } from '../../domain/articles/filter-articles.ts';
 import { continueReadingCandidates, isReadingStatus, READING_STATUS_LABELS, readingStatus, type ReadingProgress, type ReadingStatus } from '../../domain/reading/reading-progress.ts';
+import { limitSearchQuery, queryLimitNote } from '../../domain/search/query-limits.ts';
 import type { ListQuery } from '../../domain/search/search-index.ts';
 import { paths } from '../../config/paths.ts';
 import { shortenHeadline } from '../../domain/articles/shorten-headline.ts';
@@ -50,7 +51,11 @@ export function LibraryPage({ highlightCounts, reading = {}, onSetRead = () => {
   const sortParam = searchParams.get('sort');
   const statusParam = searchParams.get('status');
   const statusFilterValue = isReadingStatus(statusParam) ? statusParam : null;
-  const deferredQuery = useDeferredValue(query).trim();
+  // Past the limits the worker would grind for seconds: only the first words are searched, and the page says so.
+  const typedQuery = useDeferredValue(query).trim();
+  const limitedQuery = useMemo(() => limitSearchQuery(typedQuery), [typedQuery]);
+  const deferredQuery = limitedQuery.text;
+  const queryLimit = limitedQuery.limit;
   const searching = deferredQuery !== '';
   // With words to look for, the best matches come first unless the reader chose an order.
   const sort: SortOrder | 'relevance' = isSortOrder(sortParam) ? sortParam : searching ? 'relevance' : 'file';
@@ -139,7 +144,13 @@ export function LibraryPage({ highlightCounts, reading = {}, onSetRead = () => {
             placeholder="Words in a headline or the text"
             autoComplete="off"
             className="field w-full"
+            {...(queryLimit ? { 'aria-describedby': 'article-search-limit' } : {})}
           />
+          {queryLimit && (
+            <p id="article-search-limit" className="text-sm text-stone-600 dark:text-stone-400">
+              {queryLimitNote(queryLimit)}
+            </p>
+          )}
         </div>
         <SelectField
           label="Sort by"
