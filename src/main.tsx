@@ -28,7 +28,7 @@ function pageDocuments(): ArticleDocument[] {
 pinHeadUrls(document.head);
 const basePath = appBasePath(import.meta.env.BASE_URL, import.meta.url);
 const baseUrl = new URL(basePath, window.location.origin).href;
-const corpus = createCorpusClient({ manifest, baseUrl, fetch: (url) => window.fetch(url), firstPage, documents: pageDocuments() });
+const corpus = createCorpusClient({ manifest, baseUrl, fetch: (url, init) => window.fetch(url, init), firstPage, documents: pageDocuments() });
 const services = {
   corpus,
   search: createSearchClient({ indexUrl: new URL(searchIndexPath(manifest), baseUrl).href }),

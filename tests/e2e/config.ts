@@ -19,3 +19,12 @@ export const SCALE_COUNT = 3000;
 export const SCALE_MOUNT_PATH = '/big/';
 export const SCALE_PORT = E2E_PORT + 3;
 export const SCALE_BASE_URL = `http://127.0.0.1:${SCALE_PORT}${SCALE_MOUNT_PATH}`;
+
+/**
+ * A second deploy of the relative build (`tests/tools/prepare-redeploy-seeds.ts`: one article gains
+ * this paragraph, so the data folder's hash changes), swapped in under an open tab on a server of
+ * its own per test worker.
+ */
+export const REDEPLOY_DIST = 'dist-e2e-redeploy';
+export const REDEPLOY_ADDED_PARAGRAPH = 'Update: the museum will also open on Sunday afternoons, the council said.';
+export const redeployPort = (parallelIndex: number) => E2E_PORT + 4 + parallelIndex;
