@@ -63,6 +63,17 @@ function recordRequests(page: Page): string[] {
 }
 
 const list = (page: Page) => page.getByRole('list', { name: 'Articles' });
+
+/**
+ * Asks for the search index (focusing the box does) and waits until the worker has loaded it: at
+ * 3,000 articles that is a few megabytes to fetch and parse, which on a busy machine takes longer
+ * than an assertion's few seconds. Waiting for that state first leaves each later assertion only
+ * the query to wait for, which is bounded (see query-limits.ts).
+ */
+async function searchIndexLoaded(page: Page): Promise<void> {
+  await page.getByRole('searchbox', { name: 'Search articles' }).focus();
+  await expect(page.locator('search[data-search-index]'), 'the search index is loaded').toHaveAttribute('data-search-index', 'ready', { timeout: 60_000 });
+}
 const row = (page: Page, position: number) => list(page).locator(`li[aria-posinset="${position}"]`);
 const rowHeading = (page: Page, position: number) => row(page, position).getByRole('heading', { level: 2 });
 
@@ -137,6 +148,7 @@ test('search finds an article among 3,000 by the words of its headline, ranked f
 
   await page.goto('./');
   await waitForVirtualList(page);
+  await searchIndexLoaded(page);
   const search = page.getByRole('searchbox', { name: 'Search articles' });
   await search.fill(query);
   await expect(page.getByRole('status')).toHaveText(/^[\d,]+ articles? match “/);
@@ -223,6 +235,7 @@ test('going back from a search result shows the same search, scrolled to the sam
   const position = 30;
   await page.goto('./');
   await waitForVirtualList(page);
+  await searchIndexLoaded(page);
   const search = page.getByRole('searchbox', { name: 'Search articles' });
   await search.fill(query);
   await expect(page.getByRole('status')).toHaveText(/^[\d,]+ articles match “regierung”$/);

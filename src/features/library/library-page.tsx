@@ -2,7 +2,7 @@ import { useDocumentTitle } from '../../ui/use-document-title.ts';
 import { useHydrated } from '../../ui/use-hydrated.ts';
 import { SelectField } from '../../ui/select-field.tsx';
 import { AppLink } from '../../ui/app-link.tsx';
-import { useCallback, useDeferredValue, useMemo } from 'react';
+import { useCallback, useDeferredValue, useMemo, useSyncExternalStore } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { isSortOrder, SORT_ORDERS, type SortOrder } from '../../domain/articles/filter-articles.ts';
 import { continueReadingCandidates, isReadingStatus, READING_STATUS_LABELS, readingStatus, type ReadingProgress, type ReadingStatus } from '../../domain/reading/reading-progress.ts';
@@ -35,6 +35,9 @@ export interface LibraryPageProps {
   onArticleIntent?: (slug: string) => void;
 }
 
+const noSubscription = () => () => {};
+const idleStatus = () => 'idle';
+
 /**
  * Every article, searched as the reader types and sorted as they choose; both live in the URL.
  * The list's pages and the search index are fetched when needed, so it opens as fast with ten
@@ -44,6 +47,8 @@ export function LibraryPage({ highlightCounts, reading = {}, onSetRead = () => {
   const corpus = useCorpus();
   const search = useArticleSearch();
   const [urlParams, setSearchParams] = useSearchParams();
+  // Shown on the search landmark, so a test (or a script) can wait for the index rather than a time.
+  const indexStatus = useSyncExternalStore(search?.subscribe ?? noSubscription, search?.getStatus ?? idleStatus, idleStatus);
   // The prerendered list has no query; the URL's is applied once the page has hydrated.
   const hydrated = useHydrated();
   const searchParams = hydrated ? urlParams : new URLSearchParams();
@@ -130,7 +135,7 @@ export function LibraryPage({ highlightCounts, reading = {}, onSetRead = () => {
           </p>
         </section>
       )}
-      <search data-needs-js className="mt-6 grid grid-cols-2 items-end gap-2 sm:grid-cols-[1fr_auto_auto] sm:gap-3">
+      <search data-needs-js data-search-index={indexStatus} className="mt-6 grid grid-cols-2 items-end gap-2 sm:grid-cols-[1fr_auto_auto] sm:gap-3">
         <div className="col-span-2 flex min-w-0 flex-col gap-1 sm:col-span-1">
           <label htmlFor="article-search" className="text-sm font-medium">
             Search articles
