@@ -110,6 +110,20 @@ async function scrollToRow(page: Page, position: number): Promise<void> {
             (heading ?? target).scrollIntoView({ block: 'center', behavior: 'instant' });
             return false;
           }
+          // Rows are drawn, but not this one: step from the drawn ones towards it. (A jump in
+          // proportion can land short of it again and again when rows are taller than estimated.)
+          const drawn = [...ol.querySelectorAll('li[aria-posinset]')];
+          const positions = drawn.map((li) => Number(li.getAttribute('aria-posinset')));
+          const last = drawn[positions.indexOf(Math.max(...positions))];
+          const first = drawn[positions.indexOf(Math.min(...positions))];
+          if (last && Math.max(...positions) < wanted && Math.max(...positions) >= wanted - 20) {
+            last.scrollIntoView({ block: 'start', behavior: 'instant' });
+            return false;
+          }
+          if (first && Math.min(...positions) > wanted && Math.min(...positions) <= wanted + 20) {
+            first.scrollIntoView({ block: 'end', behavior: 'instant' });
+            return false;
+          }
           const total = Number(ol.querySelector('li')?.getAttribute('aria-setsize') ?? 0);
           const top = ol.getBoundingClientRect().top + window.scrollY;
           window.scrollTo({ top: top + (ol.scrollHeight * (wanted - 1)) / Math.max(1, total), behavior: 'instant' });
