@@ -33,7 +33,7 @@ const basePath = appBasePath(import.meta.env.BASE_URL, import.meta.url);
 const baseUrl = new URL(basePath, window.location.origin).href;
 // Each hosted reader keeps its highlights and reading positions apart from another on the same origin.
 const storageKeys = storageKeysFor(basePath);
-const corpus = createCorpusClient({ manifest, baseUrl, fetch: (url) => window.fetch(url), firstPage, documents: pageDocuments() });
+const corpus = createCorpusClient({ manifest, baseUrl, fetch: (url, init) => window.fetch(url, init), firstPage, documents: pageDocuments() });
 const services = {
   corpus,
   search: createSearchClient({ indexUrl: new URL(searchIndexPath(manifest), baseUrl).href }),

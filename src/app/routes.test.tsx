@@ -1,6 +1,6 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { articleDocuments } from '../domain/articles/corpus-layout.ts';
+import { articleDocuments, CURRENT_BUILD_PATH } from '../domain/articles/corpus-layout.ts';
 import { sampleArticles } from '../testing/sample-articles.ts';
 import { createTestServices, renderWithServices, type TestServices } from '../testing/test-services.tsx';
 import { createRoutes } from './routes.tsx';
@@ -70,7 +70,22 @@ describe('article route', () => {
     const { services } = renderApp('/article/no-such-article');
     expect((await screen.findByRole('heading', { level: 1, name: 'Article not found' })).textContent).toBe('Article not found');
     expect(screen.getByRole('link', { name: 'Go to all articles' })).toBeTruthy();
-    expect(fetched(services)).toEqual(['article/no-such-article.json']);
+    // The 404 made it check that the site still serves this build: it does, so the article does not exist.
+    expect(services.host.requests).toEqual([`${services.data.manifest.dataDir}article/no-such-article.json`, CURRENT_BUILD_PATH]);
+  });
+
+  it('after a new deploy, offers the new version instead of calling an existing article not found', async () => {
+    const services = createTestServices({ documents: [] });
+    const { host } = services;
+    // The site was deployed again: the old data folder is gone and the build file names another one.
+    for (const path of [...host.files.keys()]) if (path.startsWith(services.data.manifest.dataDir)) host.files.delete(path);
+    host.files.set(CURRENT_BUILD_PATH, JSON.stringify({ dataDir: 'data/fedcba9876/' }));
+    renderApp(`/article/${sampleArticles[1]?.slug ?? ''}`, services);
+    const alert = await screen.findByRole('alert');
+    expect(within(alert).getByRole('heading', { level: 1 }).textContent).toBe('This site has been updated');
+    expect(within(alert).getByRole('button', { name: 'Load the new version' })).toBeTruthy();
+    expect(screen.queryByRole('heading', { name: 'Article not found' })).toBeNull();
+    expect(screen.getByRole('status').textContent).toContain('This site has been updated');
   });
 
   it('shows the not-found view for an unknown route', async () => {
@@ -113,11 +128,11 @@ describe('article route', () => {
     const services = createTestServices();
     const path = `${services.data.manifest.dataDir}article/cafe-opens-in-montreal.json`;
     const good = services.data.files.get(path) ?? '';
-    services.data.files.set(path, good.slice(0, 20));
+    services.host.files.set(path, good.slice(0, 20));
     renderApp('/article/cafe-opens-in-montreal/', services);
     expect((await screen.findByRole('alert')).textContent).toContain('The file was damaged');
 
-    services.data.files.set(path, good);
+    services.host.files.set(path, good);
     fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
     expect(await screen.findByRole('heading', { level: 1, name: headlineOf(1) })).toBeTruthy();
   });

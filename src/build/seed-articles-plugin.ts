@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Logger, Plugin, ResolvedConfig } from 'vite';
 import type { Article } from '../domain/articles/article.ts';
 import { buildCorpus, formatCorpusReport, SEED_EXTENSION, type Corpus, type SeedFile } from '../domain/articles/build-corpus.ts';
-import { layoutCorpus, LIST_PAGE_SIZE, searchIndexPath, type ArticleEntry, type CorpusManifest } from '../domain/articles/corpus-layout.ts';
+import { currentBuildJson, CURRENT_BUILD_PATH, layoutCorpus, LIST_PAGE_SIZE, searchIndexPath, type ArticleEntry, type CorpusManifest } from '../domain/articles/corpus-layout.ts';
 import { buildSearchIndex } from '../domain/search/search-index.ts';
 import { prerenderPages } from './prerender.ts';
 import { paths, SCREEN_ROUTES, type ScreenRoute } from '../config/paths.ts';
@@ -192,6 +192,7 @@ export function seedArticles(options: SeedArticlesOptions): Plugin {
       async handler(_options, bundle) {
         const built = currentData();
         for (const [fileName, json] of built.files) this.emitFile({ type: 'asset', fileName, source: json });
+        this.emitFile({ type: 'asset', fileName: CURRENT_BUILD_PATH, source: currentBuildJson(built.manifest) });
         const shell = bundle['index.html'];
         if (!shell || shell.type !== 'asset') return;
         const { articles } = currentCorpus(config.logger);

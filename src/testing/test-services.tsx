@@ -4,7 +4,7 @@ import { AppProviders, type AppServices } from '../app/app-providers.tsx';
 import { buildCorpusData, type CorpusBuild } from '../build/seed-articles-plugin.ts';
 import type { Article } from '../domain/articles/article.ts';
 import { createCorpusClient, type CorpusClient, type FetchJson } from '../data/corpus/corpus-client.ts';
-import { searchIndexPath, type ArticleDocument } from '../domain/articles/corpus-layout.ts';
+import { currentBuildJson, CURRENT_BUILD_PATH, searchIndexPath, type ArticleDocument } from '../domain/articles/corpus-layout.ts';
 import type { HighlightStore } from '../domain/highlights/highlight-store.ts';
 import { createReadingProgressStore, type ReadingProgressStore } from '../domain/reading/reading-progress.ts';
 import { loadSearchIndex, queryArticles, type ArticleHit, type ListQuery, type SearchIndex } from '../domain/search/search-index.ts';
@@ -23,6 +23,8 @@ export type HostMode = 'serve' | 'offline' | number;
  */
 export interface FakeHost {
   fetch: FetchJson;
+  /** What it serves, by path under the base URL: change it to deploy another build under an open page. */
+  readonly files: Map<string, string>;
   /** Each requested URL's path under the base URL, decoded (e.g. "data/0123456789/article/x.json"), in order. */
   readonly requests: string[];
   mode: HostMode;
@@ -30,10 +32,11 @@ export interface FakeHost {
   hold(): () => void;
 }
 
-export function createFakeHost(files: ReadonlyMap<string, string>, baseUrl = TEST_BASE_URL): FakeHost {
+export function createFakeHost(files: Map<string, string>, baseUrl = TEST_BASE_URL): FakeHost {
   const basePath = new URL(baseUrl).pathname;
   let gate: Promise<void> | null = null;
   const host: FakeHost = {
+    files,
     requests: [],
     mode: 'serve',
     hold() {
@@ -112,7 +115,8 @@ export interface TestServices extends AppServices {
  */
 export function createTestServices(options: TestServicesOptions = {}): TestServices {
   const data = buildCorpusData(options.articles ?? sampleArticles);
-  const host = createFakeHost(data.files);
+  // As on a real host, the build file sits beside the data folder and names it.
+  const host = createFakeHost(new Map([...data.files, [CURRENT_BUILD_PATH, currentBuildJson(data.manifest)]]));
   const corpus = createCorpusClient({
     manifest: data.manifest,
     baseUrl: TEST_BASE_URL,

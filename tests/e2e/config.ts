@@ -1,4 +1,4 @@
-/** Where the end-to-end build is served: a sub-path, as on a real host that shares its domain. Uses E2E_PORT to E2E_PORT + 4. */
+/** Where the end-to-end build is served: a sub-path, as on a real host that shares its domain. Uses E2E_PORT to E2E_PORT + 9. */
 export const E2E_MOUNT_PATH = '/reader/';
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 4319);
 export const E2E_DIST = 'dist-e2e';
@@ -28,3 +28,11 @@ export const REMOTE_STORAGE_CONTROL_PORT = E2E_PORT + 7;
 export const SHARED_ORIGIN_PORT = E2E_PORT + 4;
 export const SHARED_ORIGIN_MOUNTS = ['/first/', '/second/'] as const;
 export const sharedOriginUrl = (mountPath: (typeof SHARED_ORIGIN_MOUNTS)[number]) => `http://127.0.0.1:${SHARED_ORIGIN_PORT}${mountPath}`;
+/**
+ * A second deploy of the relative build (`tests/tools/prepare-redeploy-seeds.ts`: one article gains
+ * this paragraph, so the data folder's hash changes), swapped in under an open tab on a server of
+ * its own per test worker.
+ */
+export const REDEPLOY_DIST = 'dist-e2e-redeploy';
+export const REDEPLOY_ADDED_PARAGRAPH = 'Update: the museum will also open on Sunday afternoons, the council said.';
+export const redeployPort = (parallelIndex: number) => E2E_PORT + 8 + parallelIndex;

@@ -5,6 +5,7 @@ import {
   E2E_PORT,
   RELATIVE_DIST,
   RELATIVE_MOUNTS,
+  REDEPLOY_DIST,
   REMOTE_STORAGE_CONTROL_PORT,
   REMOTE_STORAGE_PORT,
   SCALE_DIST,
@@ -18,7 +19,7 @@ import { startRemoteStorageServers } from './remote-storage-server.ts';
 import { startStaticServer } from './static-server.ts';
 
 export default async function globalSetup() {
-  for (const dist of [E2E_DIST, RELATIVE_DIST, SCALE_DIST]) {
+  for (const dist of [E2E_DIST, RELATIVE_DIST, REDEPLOY_DIST, SCALE_DIST]) {
     if (!existsSync(`${dist}/index.html`)) throw new Error(`${dist}/ has no build: run \`npm run test:e2e\`, which builds it.`);
   }
   const servers = await Promise.all([

@@ -144,3 +144,36 @@ test('the Highlights view filters by colour, article and words, sorts, and count
   await expect(quotes.first()).toContainText('Bundeswehr');
   await expect(page).toHaveURL(/sort=oldest/);
 });
+
+test('a note being written survives Escape and a press outside: the reader is asked, and chooses', async ({ page }, testInfo) => {
+  await page.goto(articleUrl);
+  await selectWithoutMouse(page, { paragraph: 2, from: '70 soldiers', to: 'from Sweden' });
+  await page.getByRole('button', { name: 'Highlight with a note' }).click();
+  const note = page.getByRole('textbox', { name: 'Note' });
+  await note.fill('Compare with the Danish figure');
+  const question = page.getByRole('group', { name: 'Discard changes to your note?' });
+
+  await page.keyboard.press('Escape');
+  await expect(question).toBeVisible();
+  await question.getByRole('button', { name: 'Keep editing' }).click();
+  await expect(question).toBeHidden();
+  await expect(note).toHaveValue('Compare with the Danish figure');
+
+  // A press outside the editor: a tap on a phone, a click on a desktop; on a link, it follows nothing.
+  const outside = page.getByRole('link', { name: 'All articles' }).first();
+  if (testInfo.project.use.hasTouch) await outside.tap();
+  else await outside.click();
+  await expect(question).toBeVisible();
+  await expect(page).toHaveURL(new RegExp(`${articleUrl}$`));
+  await expect(note).toHaveValue('Compare with the Danish figure');
+  await question.getByRole('button', { name: 'Save note' }).click();
+  await expect(page.getByRole('dialog')).toBeHidden();
+  expect(await storedHighlights(page)).toMatchObject([{ note: 'Compare with the Danish figure' }]);
+
+  await page.locator('article mark').click();
+  await note.fill('A second thought');
+  await page.keyboard.press('Escape');
+  await question.getByRole('button', { name: 'Discard changes' }).click();
+  await expect(page.getByRole('dialog')).toBeHidden();
+  expect(await storedHighlights(page)).toMatchObject([{ note: 'Compare with the Danish figure' }]);
+});

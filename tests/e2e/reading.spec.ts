@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { expect, HARBOUR_HEADLINE, SEED_ARTICLE, selectWithoutMouse, test } from './fixtures.ts';
 
 const articleUrl = `article/${SEED_ARTICLE.slug}/`;
@@ -47,9 +48,14 @@ test('settings change theme, font, size, width and spacing at once, persist, and
 test('a saved dark theme is applied before the app’s script runs: no flash of the light theme', async ({ page }) => {
   await page.goto('./');
   await page.evaluate(() => localStorage.setItem('broadsheet:settings', JSON.stringify({ theme: 'dark' })));
-  // Hold the app's JavaScript back, so what is painted is what the HTML, CSS and settings script give.
+  // Hold the app's JavaScript back until the first paint has been looked at, so what is painted is
+  // what the HTML, CSS and settings script give (released then, not after a guessed delay).
+  let releaseScripts = () => {};
+  const scriptsReleased = new Promise<void>((resolve) => {
+    releaseScripts = resolve;
+  });
   await page.route('**/assets/*.js', async (route) => {
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await scriptsReleased;
     await route.continue();
   });
   await page.goto('./', { waitUntil: 'commit' });
@@ -62,10 +68,28 @@ test('a saved dark theme is applied before the app’s script runs: no flash of 
     return { theme: document.documentElement.dataset.theme, background: getComputedStyle(body).backgroundColor, appRendered: appStarted };
   });
   const state = (await firstPaint.jsonValue()) as { theme: string; background: string; appRendered: boolean };
+  releaseScripts();
   expect(state.appRendered).toBe(false);
   expect(state.theme).toBe('dark');
   expect(lightness(state.background)).toBeLessThan(0.3);
 });
+
+/** The paragraph saved as the reading position of an article, 0 while none is (any storage key holding reading positions). */
+function savedParagraph(page: Page, articleId: string): Promise<number> {
+  return page.evaluate((id) => {
+    for (let index = 0; index < localStorage.length; index += 1) {
+      const key = localStorage.key(index) ?? '';
+      if (!key.includes('reading')) continue;
+      try {
+        const entry = (JSON.parse(localStorage.getItem(key) ?? '{}') as Record<string, { paragraph?: unknown } | undefined>)[id];
+        if (typeof entry?.paragraph === 'number') return entry.paragraph;
+      } catch {
+        // Not a store of reading positions.
+      }
+    }
+    return 0;
+  }, articleId);
+}
 
 test('the reading position is saved and restored, with progress, time left and Continue reading', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 500 });
@@ -75,7 +99,8 @@ test('the reading position is saved and restored, with progress, time left and C
   await page.locator('article p').nth(4).evaluate((p) => p.scrollIntoView({ block: 'start', behavior: 'instant' }));
   await expect.poll(async () => Number(await bar.getAttribute('aria-valuenow'))).toBeGreaterThan(start);
   await expect(page.getByText(/\d min left|Finished/)).toBeVisible();
-  await page.waitForTimeout(700);
+  // The position is saved a moment after scrolling stops: wait for it to be in storage, not for a time.
+  await expect.poll(() => savedParagraph(page, SEED_ARTICLE.id), { message: 'the reading position is saved' }).toBeGreaterThan(0);
 
   await page.goto('./');
   const resume = page.getByRole('region', { name: 'Continue reading' });

@@ -87,3 +87,29 @@ export function simulateEdits(text: string, quote: TextSpan, edits: number, rand
   const intact = positions.length === originalVisible && between.every((c) => inQuote(c) || /\s/u.test(c.char));
   return { text: current(), quoteSurvived: intact, expected: { start: first, end: last + 1 } };
 }
+
+/** Each sentence of `text`: up to a full stop, question or exclamation mark (and a closing quote), or a line's end. */
+export function sentenceSpans(text: string): TextSpan[] {
+  return [...text.matchAll(/[^\n]+?(?:[.!?][”"’']?(?=\s|$)|(?=\n|$))/gu)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+}
+
+/** Every span of `minWords` to `maxWords` consecutive words: all the short passages a reader could highlight. */
+export function allShortWordSpans(text: string, maxWords: number): TextSpan[] {
+  const all = words(text);
+  const spans: TextSpan[] = [];
+  for (let first = 0; first < all.length; first += 1) {
+    for (let last = first; last < Math.min(all.length, first + maxWords); last += 1) spans.push({ start: all[first]!.start, end: all[last]!.end });
+  }
+  return spans;
+}
+
+/** The text without the sentence(s) holding `span` (and the spaces after them): the quoted words are gone. */
+export function deleteSentencesAround(text: string, span: TextSpan): string {
+  const sentences = sentenceSpans(text);
+  const first = sentences.find((s) => s.start <= span.start && span.start < s.end);
+  const last = sentences.find((s) => s.start < span.end && span.end <= s.end);
+  if (!first || !last) throw new Error(`no sentence holds ${span.start}–${span.end}`);
+  let end = last.end;
+  while (text[end] === ' ') end += 1;
+  return text.slice(0, first.start) + text.slice(end);
+}

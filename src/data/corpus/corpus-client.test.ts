@@ -3,7 +3,7 @@ import { makeArticle } from '../../../tests/fixtures/articles.ts';
 import { createFakeHost, type FakeHost } from '../../testing/test-services.tsx';
 import type { Article } from '../../domain/articles/article.ts';
 import { CorpusFetchError, createCorpusClient, isArticleDocument, type CorpusClient, type CorpusClientOptions } from './corpus-client.ts';
-import { articleDocuments, layoutCorpus, LIST_PAGE_SIZE, shardOf, toEntry, type CorpusManifest } from '../../domain/articles/corpus-layout.ts';
+import { articleDocuments, CURRENT_BUILD_PATH, layoutCorpus, LIST_PAGE_SIZE, shardOf, toEntry, type CorpusManifest } from '../../domain/articles/corpus-layout.ts';
 import { sortArticles } from '../../domain/articles/sort-articles.ts';
 
 const BASE = 'https://example.org/reader/';
@@ -84,11 +84,13 @@ describe('createCorpusClient: articles', () => {
   });
 
   it('fetches from the data folder under the base URL, with the slug encoded', async () => {
-    const fetch = vi.fn((_url: string) => Promise.resolve(new Response(null, { status: 404 })));
+    const fetch = vi.fn((_url: string, _init?: RequestInit) => Promise.resolve(new Response(null, { status: 404 })));
     const { manifest } = setup();
     const client = createCorpusClient({ manifest, baseUrl: BASE, fetch });
     await client.loadArticle('zürich-東京 a#b');
-    expect(fetch).toHaveBeenCalledExactlyOnceWith(`${BASE}${DATA_DIR}article/z%C3%BCrich-%E6%9D%B1%E4%BA%AC%20a%23b.json`);
+    expect(fetch.mock.calls[0]).toEqual([`${BASE}${DATA_DIR}article/z%C3%BCrich-%E6%9D%B1%E4%BA%AC%20a%23b.json`]);
+    // Then, for the 404, the build the site serves now, past any HTTP cache.
+    expect(fetch.mock.calls[1]).toEqual([`${BASE}${CURRENT_BUILD_PATH}`, { cache: 'no-store' }]);
   });
 
   it('loads articles whose slugs have non-ASCII, "#", "?", "%" and spaces', async () => {
@@ -101,11 +103,39 @@ describe('createCorpusClient: articles', () => {
     expect(await client.loadArticle('no-such-story')).toBeNull();
     expect(client.peekArticle('no-such-story')).toBeNull();
     expect(await client.loadArticle('no-such-story')).toBeNull();
-    expect(requests()).toEqual(['article/no-such-story.json']);
+    // The 404 made it ask which build the site serves now (none said: the answer stands).
+    expect(host.requests).toEqual([`${DATA_DIR}article/no-such-story.json`, CURRENT_BUILD_PATH]);
+    expect(requests()[0]).toBe('article/no-such-story.json');
 
     host.mode = 410;
     expect(await client.loadArticle('story-004')).toBeNull();
     expect(client.peekArticle('story-004')).toBeNull();
+  });
+
+  it('does not call an article missing when the site now serves another build: it rejects as outdated and says so', async () => {
+    const { client, files, host } = setup();
+    const seen: boolean[] = [];
+    client.subscribe(() => seen.push(client.isOutdated()));
+    // A new deploy: the build file names another data folder, and this page's folder is gone.
+    files.set(CURRENT_BUILD_PATH, JSON.stringify({ dataDir: 'data/fedcba9876/' }));
+    for (const path of [...files.keys()]) if (path.startsWith(DATA_DIR)) files.delete(path);
+    expect(client.isOutdated()).toBe(false);
+    const error = await rejection(client.loadArticle('story-001'));
+    expect(error.reason).toBe('outdated');
+    expect(error.message).toMatch(/updated/u);
+    expect(client.peekArticle('story-001')).toBeUndefined();
+    expect(client.isOutdated()).toBe(true);
+    expect(seen).toEqual([true]);
+    expect(host.requests.at(-1)).toBe(CURRENT_BUILD_PATH);
+    expect((await rejection(client.loadListPage('headline', 0))).reason).toBe('outdated');
+    expect((await rejection(client.loadEntries(['id-001']))).reason).toBe('outdated');
+  });
+
+  it('still calls an article missing when the site serves this very build', async () => {
+    const { client, files, manifest } = setup();
+    files.set(CURRENT_BUILD_PATH, JSON.stringify({ dataDir: manifest.dataDir }));
+    expect(await client.loadArticle('no-such-story')).toBeNull();
+    expect(client.isOutdated()).toBe(false);
   });
 
   it('rejects with a network CorpusFetchError when the host cannot be reached, and a later load tries again', async () => {

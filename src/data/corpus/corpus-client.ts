@@ -1,6 +1,8 @@
 import type { SortOrder } from '../../domain/articles/sort-articles.ts';
 import {
   articlePath,
+  CURRENT_BUILD_PATH,
+  isCurrentBuild,
   listPagePath,
   shardOf,
   shardPath,
@@ -10,19 +12,32 @@ import {
   type CorpusManifest,
 } from '../../domain/articles/corpus-layout.ts';
 
-/** Why a data file could not be had: the network (offline, host down) or the host's answer. */
+const MESSAGES = {
+  network: (detail: string) => `Could not reach the site (${detail}).`,
+  status: (detail: string) => `The site answered ${detail}.`,
+  invalid: (detail: string) => `The file was damaged (${detail}).`,
+  outdated: () => 'This site has been updated since this page was opened. Reload to get the new version.',
+};
+
+/**
+ * Why a data file could not be had: the network (offline, host down), the host's answer, a damaged
+ * file, or `outdated`: the site was deployed again and this page's data folder is gone.
+ */
 export class CorpusFetchError extends Error {
   constructor(
     readonly url: string,
-    readonly reason: 'network' | 'status' | 'invalid',
-    detail: string,
+    readonly reason: 'network' | 'status' | 'invalid' | 'outdated',
+    detail = '',
   ) {
-    super(reason === 'network' ? `Could not reach the site (${detail}).` : reason === 'status' ? `The site answered ${detail}.` : `The file was damaged (${detail}).`);
+    super(MESSAGES[reason](detail));
     this.name = 'CorpusFetchError';
   }
 }
 
-export type FetchJson = (url: string) => Promise<Response>;
+export const isOutdatedError = (error: unknown): boolean => error instanceof CorpusFetchError && error.reason === 'outdated';
+
+/** `init` carries `cache: 'no-store'` for the one file whose address does not change with its content. */
+export type FetchJson = (url: string, init?: RequestInit) => Promise<Response>;
 
 /**
  * The collection as the browser sees it: data files fetched once each, kept in memory, and
@@ -44,6 +59,8 @@ export interface CorpusClient {
   subscribe(listener: () => void): () => void;
   /** Changes whenever something arrives: a snapshot for useSyncExternalStore. */
   getVersion(): number;
+  /** The site now serves another build than this page's (learnt when a data file was missing); subscribers are told. */
+  isOutdated(): boolean;
 }
 
 export interface CorpusClientOptions {
@@ -86,6 +103,39 @@ export function createCorpusClient(options: CorpusClientOptions): CorpusClient {
     listeners.forEach((listener) => listener());
   };
 
+  let outdated = false;
+  let buildCheck: Promise<boolean> | null = null;
+  /**
+   * Whether the site now serves another build: asked when a data file is missing, since after a
+   * deploy the old hashed folder is gone while its articles may well exist in the new one. A build
+   * file that cannot be had says nothing, and the 404 stands.
+   */
+  function deployedAgain(): Promise<boolean> {
+    if (outdated) return Promise.resolve(true);
+    buildCheck ??= options
+      .fetch(new URL(CURRENT_BUILD_PATH, options.baseUrl).href, { cache: 'no-store' })
+      .then(async (response) => {
+        if (!response.ok) return false;
+        const build: unknown = await response.json();
+        return isCurrentBuild(build) && build.dataDir !== manifest.dataDir;
+      })
+      .catch(() => false)
+      .then((again) => {
+        buildCheck = null;
+        if (again && !outdated) {
+          outdated = true;
+          notify();
+        }
+        return again;
+      });
+    return buildCheck;
+  }
+
+  /** A data file answered 404 or 410: gone with an old build, or never there. */
+  async function missing(url: string): Promise<void> {
+    if (await deployedAgain()) throw new CorpusFetchError(url, 'outdated');
+  }
+
   const remember = (list: readonly ArticleEntry[]) => list.forEach((entry) => entries.set(entry.id, entry));
   const primeArticle = (document: ArticleDocument) => {
     articles.set(document.article.slug, document);
@@ -116,6 +166,7 @@ export function createCorpusClient(options: CorpusClientOptions): CorpusClient {
   }
 
   async function json(response: Response, url: string): Promise<unknown> {
+    if (response.status === 404 || response.status === 410) await missing(url);
     if (!response.ok) throw new CorpusFetchError(url, 'status', `${response.status} ${response.statusText}`.trim());
     try {
       return await response.json();
@@ -135,6 +186,7 @@ export function createCorpusClient(options: CorpusClientOptions): CorpusClient {
         if (!response) return null;
         // Static hosts answer an unknown file with 404 (or 410): the article is not in this collection.
         if (response.status === 404 || response.status === 410) {
+          await missing(url);
           articles.set(slug, null);
           notify();
           return null;
@@ -196,5 +248,6 @@ export function createCorpusClient(options: CorpusClientOptions): CorpusClient {
       return () => listeners.delete(listener);
     },
     getVersion: () => version,
+    isOutdated: () => outdated,
   };
 }

@@ -1,7 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { makeArticle } from '../../../tests/fixtures/articles.ts';
-import { buildSearchIndex } from '../../domain/search/search-index.ts';
-import { createSearchClient, type SearchStatus, type WorkerLike } from './search-client.ts';
+import { MAX_QUERY_CHARACTERS, MAX_QUERY_WORDS } from '../../domain/search/query-limits.ts';
+import { buildSearchIndex, queryArticles, type ListQuery } from '../../domain/search/search-index.ts';
+import { tokenize } from '../../domain/search/search-terms.ts';
+import { createSearchClient, SupersededQueryError, type SearchStatus, type WorkerLike } from './search-client.ts';
 import type { SearchRequest, SearchResponse } from './search-protocol.ts';
 import { createSearchWorkerHandler, type FetchText } from './search-worker-handler.ts';
 
@@ -136,27 +138,41 @@ describe('createSearchClient', () => {
     expect(fetchSpy).toHaveBeenCalledWith(new URL('data/abc/search.json', document.baseURI).href);
   });
 
-  it('holds queries sent before the index has loaded, then answers each of them', async () => {
+  it('holds a query sent before the index has loaded, then answers it', async () => {
     const fetch = deferred<string>();
     const { client } = track(setup(() => fetch.promise));
     const first = client.query({ text: 'palace', sort: 'relevance' });
-    const second = client.query({ text: 'zeppelin', sort: 'relevance' });
-    const third = client.query({ text: '', sort: 'file', except: ['a'] });
     await flush();
     expect(client.status).toBe('loading');
     fetch.resolve(INDEX_JSON);
     expect(ids(await first)).toEqual(['a', 'b']);
-    expect(ids(await second)).toEqual(['b']);
-    expect(ids(await third)).toEqual(['b', 'c']);
   });
 
-  it('answers every query, older ones included, each with its own hits', async () => {
-    const { client } = track(setup());
+  it('abandons a query superseded before the worker got to it: the worker never runs stale work', async () => {
+    const fetch = deferred<string>();
+    const { client, workers } = track(setup(() => fetch.promise));
+    const first = client.query({ text: 'palace', sort: 'relevance' });
+    const second = client.query({ text: 'zeppelin', sort: 'relevance' });
+    const third = client.query({ text: '', sort: 'file', except: ['a'] });
+    await expect(second).rejects.toBeInstanceOf(SupersededQueryError);
+    await flush();
+    fetch.resolve(INDEX_JSON);
+    expect(ids(await first)).toEqual(['a', 'b']);
+    expect(ids(await third)).toEqual(['b', 'c']);
+    const sent = workers[0]?.received.flatMap((message) => (message.type === 'query' ? [message.request.text] : []));
+    expect(sent).toEqual(['palace', '']);
+  });
+
+  it('keeps at most one query waiting behind the one the worker is running', async () => {
+    const { client, workers } = track(setup());
     await client.query({ text: '', sort: 'file' });
-    const older = client.query({ text: 'pal', sort: 'relevance' });
-    const newer = client.query({ text: 'palace', sort: 'relevance', only: ['b'] });
-    expect(ids(await newer)).toEqual(['b']);
-    expect(ids(await older)).toEqual(['a', 'b']);
+    const typed = ['p', 'pa', 'pal', 'pala', 'palac', 'palace'].map((text) => client.query({ text, sort: 'relevance' }));
+    const settled = await Promise.allSettled(typed);
+    expect(settled.map((outcome) => outcome.status)).toEqual(['fulfilled', 'rejected', 'rejected', 'rejected', 'rejected', 'fulfilled']);
+    const last = settled[5];
+    expect(last?.status === 'fulfilled' && ids(last.value)).toEqual(['a', 'b']);
+    const sent = workers[0]?.received.flatMap((message) => (message.type === 'query' ? [message.request.text] : []));
+    expect(sent).toEqual(['', 'p', 'palace']);
   });
 
   it('rejects with a readable error when the index cannot be loaded, and tries again on the next query', async () => {
@@ -273,6 +289,30 @@ describe('createSearchWorkerHandler', () => {
     await handle({ type: 'load', url: 'u' });
     await handle({ type: 'query', id: 2, request: { text: '', sort: 'file' } });
     expect(posted.slice(2)).toMatchObject([{ type: 'loaded' }, { type: 'result', id: 2 }]);
+  });
+
+  it('bounds the work of any query: a 20,000-character query and a 500-word one reach the index cut to the limits', async () => {
+    const searched: ListQuery[] = [];
+    const posted: SearchResponse[] = [];
+    const handle = createSearchWorkerHandler(
+      (message) => posted.push(message),
+      () => Promise.resolve(INDEX_JSON),
+      (index, request) => {
+        searched.push(request);
+        return queryArticles(index, request);
+      },
+    );
+    await handle({ type: 'load', url: 'u' });
+    const long = 'palace'.repeat(20_000 / 'palace'.length);
+    const wordy = Array.from({ length: 500 }, (_, n) => (n % 2 ? 'palace' : 'museum')).join(' ');
+    await handle({ type: 'query', id: 1, request: { text: long, sort: 'relevance' } });
+    await handle({ type: 'query', id: 2, request: { text: wordy, sort: 'relevance' } });
+    expect(searched).toHaveLength(2);
+    for (const request of searched) {
+      expect(request.text.length).toBeLessThanOrEqual(MAX_QUERY_CHARACTERS);
+      expect(tokenize(request.text).length).toBeLessThanOrEqual(MAX_QUERY_WORDS);
+    }
+    expect(posted.slice(1).map((message) => message.type)).toEqual(['result', 'result']);
   });
 
   it('loads once for repeated loads of the same URL, and ignores malformed messages', async () => {

@@ -16,9 +16,11 @@ export interface SearchClient {
   /** Starts loading the index, once: nothing happens while it loads or once it is ready; after an error it tries again. */
   prepare(): void;
   /**
-   * Runs a query in the worker (preparing first). Every query is answered, even when a newer one
-   * was sent: callers ignore stale answers. Rejects with a readable Error if the index could not be
-   * loaded; a later query tries to load it again.
+   * Runs a query in the worker (preparing first). The worker runs one query at a time and at most
+   * one waits behind it: a newer query supersedes the waiting one, which rejects with a
+   * SupersededQueryError and never reaches the worker (typing "palace" sends "p" and "palace", not
+   * six queries). Rejects with a readable Error if the index could not be loaded; a later query
+   * tries to load it again.
    */
   query(request: ListQuery): Promise<ArticleHit[]>;
   readonly status: SearchStatus;
@@ -33,6 +35,20 @@ export interface SearchClientOptions {
   /** The index file; a relative URL is resolved against the document's base URL (a worker would resolve it against its own script). */
   indexUrl: string;
   createWorker?: () => WorkerLike;
+}
+
+/** A query replaced by a newer one before the worker got to it: nobody is waiting for its answer. */
+export class SupersededQueryError extends Error {
+  constructor() {
+    super('A newer search replaced this one.');
+    this.name = 'SupersededQueryError';
+  }
+}
+
+interface PendingQuery {
+  request: ListQuery;
+  resolve: (hits: ArticleHit[]) => void;
+  reject: (error: Error) => void;
 }
 
 const createModuleWorker = (): WorkerLike => new Worker(new URL('./search.worker.ts', import.meta.url), { type: 'module' });
@@ -53,7 +69,9 @@ export function createSearchClient(options: SearchClientOptions): SearchClient {
   const createWorker = options.createWorker ?? createModuleWorker;
   const url = absoluteUrl(options.indexUrl);
   const listeners = new Set<(status: SearchStatus) => void>();
-  const pending = new Map<number, { resolve: (hits: ArticleHit[]) => void; reject: (error: Error) => void }>();
+  /** The query the worker is running (by id), and the newest one waiting for it to finish. */
+  let running: { id: number; query: PendingQuery } | null = null;
+  let waiting: PendingQuery | null = null;
   let worker: WorkerLike | null = null;
   let status: SearchStatus = 'idle';
   let nextId = 1;
@@ -65,9 +83,10 @@ export function createSearchClient(options: SearchClientOptions): SearchClient {
   };
 
   const rejectAll = (message: string): void => {
-    const waiting = [...pending.values()];
-    pending.clear();
-    for (const { reject } of waiting) reject(new Error(message));
+    const unanswered = [running?.query, waiting];
+    running = null;
+    waiting = null;
+    for (const query of unanswered) query?.reject(new Error(message));
   };
 
   const stop = (): void => {
@@ -87,10 +106,12 @@ export function createSearchClient(options: SearchClientOptions): SearchClient {
         return;
       case 'result':
       case 'error': {
-        const waiting = pending.get(data.id);
-        pending.delete(data.id);
-        if (data.type === 'result') waiting?.resolve(data.hits);
-        else waiting?.reject(new Error(data.message));
+        if (running?.id !== data.id) return;
+        const answered = running.query;
+        running = null;
+        if (data.type === 'result') answered.resolve(data.hits);
+        else answered.reject(new Error(data.message));
+        sendNext();
       }
     }
   };
@@ -130,17 +151,26 @@ export function createSearchClient(options: SearchClientOptions): SearchClient {
     current.postMessage({ type: 'load', url });
   };
 
+  /** Hands the waiting query to the worker once it is free. */
+  function sendNext(): void {
+    if (running || !waiting || !worker) return;
+    const query = waiting;
+    waiting = null;
+    const id = nextId;
+    nextId += 1;
+    running = { id, query };
+    worker.postMessage({ type: 'query', id, request: query.request });
+  }
+
   return {
     prepare,
     query(request) {
       prepare();
-      const current = worker;
-      if (!current) return Promise.reject(new Error(`Search is unavailable${startError ? ` (${startError})` : ''}.`));
-      const id = nextId;
-      nextId += 1;
+      if (!worker) return Promise.reject(new Error(`Search is unavailable${startError ? ` (${startError})` : ''}.`));
       return new Promise<ArticleHit[]>((resolve, reject) => {
-        pending.set(id, { resolve, reject });
-        current.postMessage({ type: 'query', id, request });
+        waiting?.reject(new SupersededQueryError());
+        waiting = { request, resolve, reject };
+        sendNext();
       });
     },
     get status() {

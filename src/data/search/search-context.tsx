@@ -5,6 +5,9 @@ import type { ArticleHit, ListQuery } from '../../domain/search/search-index.ts'
 export interface ArticleSearch {
   prepare(): void;
   query(request: ListQuery): Promise<ArticleHit[]>;
+  /** Whether the index is loaded ('idle' | 'loading' | 'ready' | 'error'), when the search can tell. */
+  getStatus?(): string;
+  subscribe?(listener: () => void): () => void;
 }
 
 const SearchContext = createContext<ArticleSearch | null>(null);

@@ -1,7 +1,9 @@
+import { limitSearchQuery } from '../../domain/search/query-limits.ts';
 import { loadSearchIndex, queryArticles, type ListQuery, type SearchIndex } from '../../domain/search/search-index.ts';
 import { isSearchRequest, type SearchResponse } from './search-protocol.ts';
 
 export type FetchText = (url: string) => Promise<string>;
+export type RunQuery = typeof queryArticles;
 
 /** Fetches the index file; an HTTP error is an error. */
 export const fetchIndexText: FetchText = async (url) => {
@@ -23,16 +25,23 @@ const reason = (error: unknown): string => (error instanceof Error ? error.messa
  * reads the index file. Queries that arrive before the index has loaded wait for it; if it cannot
  * be loaded they, and later queries, get an error until a new `load` tries again.
  *
+ * Every query is cut to the limits of query-limits.ts before it reaches the index, whoever sent it
+ * (a `?q=` of 20,000 characters kept the worker busy for seconds), so no query holds up the next.
+ *
  * Returns the handler; its promise settles once the message is handled (for tests).
  */
-export function createSearchWorkerHandler(post: (message: SearchResponse) => void, fetchText: FetchText = fetchIndexText): (message: unknown) => Promise<void> {
+export function createSearchWorkerHandler(
+  post: (message: SearchResponse) => void,
+  fetchText: FetchText = fetchIndexText,
+  runQuery: RunQuery = queryArticles,
+): (message: unknown) => Promise<void> {
   let state: State = { kind: 'idle' };
   let attempts = 0;
   let waiting: { id: number; request: ListQuery }[] = [];
 
   const answer = (index: SearchIndex, id: number, request: ListQuery): void => {
     try {
-      post({ type: 'result', id, hits: queryArticles(index, request) });
+      post({ type: 'result', id, hits: runQuery(index, { ...request, text: limitSearchQuery(request.text).text }) });
     } catch (error) {
       post({ type: 'error', id, message: `The search failed (${reason(error)}).` });
     }

@@ -42,6 +42,26 @@ export interface CorpusManifest {
   dataDir: string;
 }
 
+/**
+ * A file at a fixed address (not under a hashed folder, never precached) naming the data folder of
+ * the build the site serves now. A page opened before a new deploy asks for it when one of its data
+ * files is gone, to tell "this article does not exist" from "this page is an old version".
+ */
+export const CURRENT_BUILD_PATH = 'build.json';
+
+export interface CurrentBuild {
+  dataDir: string;
+}
+
+export function currentBuildJson(manifest: CorpusManifest): string {
+  const build: CurrentBuild = { dataDir: manifest.dataDir };
+  return JSON.stringify(build);
+}
+
+export function isCurrentBuild(value: unknown): value is CurrentBuild {
+  return typeof value === 'object' && value !== null && typeof (value as CurrentBuild).dataDir === 'string';
+}
+
 /** The id of the data block in which a prerendered article page carries its ArticleDocument. */
 export const PAGE_DATA_ID = 'page-data';
 

@@ -10,10 +10,15 @@ export interface HighlightEditorProps {
   focusNote?: boolean;
   /** Sharing controls for this highlight, when it has a place to link to. */
   share?: ReactNode;
+  /** Told the note being written whenever it differs from the saved one, and null once it does not. */
+  onDraftChange?: (draft: string | null) => void;
 }
 
+/** The note as it would be saved. */
+export const noteToSave = (draft: string): string => draft.trim();
+
 /** Colour, note and removal of one highlight: used in the article's popover and on the Highlights page. */
-export function HighlightEditor({ highlight, onColor, onSaveNote, onRemove, focusNote = false, share }: HighlightEditorProps) {
+export function HighlightEditor({ highlight, onColor, onSaveNote, onRemove, focusNote = false, share, onDraftChange }: HighlightEditorProps) {
   const noteId = useId();
   const [note, setNote] = useState(highlight.note);
   const noteRef = useRef<HTMLTextAreaElement>(null);
@@ -46,7 +51,7 @@ export function HighlightEditor({ highlight, onColor, onSaveNote, onRemove, focu
         className="flex flex-col gap-2"
         onSubmit={(event) => {
           event.preventDefault();
-          onSaveNote(note.trim());
+          onSaveNote(noteToSave(note));
         }}
       >
         <label htmlFor={noteId} className="text-sm font-medium">
@@ -58,11 +63,15 @@ export function HighlightEditor({ highlight, onColor, onSaveNote, onRemove, focu
           ref={noteRef}
           maxLength={MAX_NOTE_LENGTH}
           rows={3}
-          onChange={(event) => setNote(event.target.value)}
+          onChange={(event) => {
+            const draft = event.target.value;
+            setNote(draft);
+            onDraftChange?.(noteToSave(draft) === highlight.note ? null : draft);
+          }}
           onKeyDown={(event) => {
             if (event.key === 'Enter' && (event.metaKey || event.ctrlKey)) {
               event.preventDefault();
-              onSaveNote(note.trim());
+              onSaveNote(noteToSave(note));
             }
           }}
           className="field min-h-20 w-full py-2"

@@ -1,9 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Highlight } from '../../domain/highlights/highlight.ts';
 import { FloatingPanel } from '../../ui/floating-panel.tsx';
-import { HighlightEditor } from './highlight-editor.tsx';
+import { HighlightEditor, noteToSave } from './highlight-editor.tsx';
 import { ShareHighlight } from './share-highlight.tsx';
 import { useHighlightStore } from './highlights-context.tsx';
+import { UnsavedNoteQuestion } from './unsaved-note-question.tsx';
 import { useRemoveHighlight } from './use-remove-highlight.ts';
 
 const QUOTE_PREVIEW_LENGTH = 48;
@@ -15,7 +16,9 @@ export function previewQuote(quote: string): string {
 
 /**
  * The popover for a pressed mark. Where highlights overlap it first asks which one; then it offers
- * the colour, the note and removal. Escape or a press outside closes it and focus returns to the mark.
+ * the colour, the note and removal. Escape or a press outside closes it and focus returns to the mark;
+ * with a note not yet saved they ask first (save, discard or keep editing), and that press outside
+ * does nothing else.
  */
 export function HighlightMenu({
   anchor,
@@ -35,6 +38,18 @@ export function HighlightMenu({
   const panelRef = useRef<HTMLDivElement>(null);
   const [chosenId, setChosenId] = useState<string | null>(highlights.length === 1 ? (highlights[0]?.id ?? null) : null);
   const chosen = highlights.find((h) => h.id === chosenId);
+  // The note being written (null when it is the saved one), read by the document's listeners.
+  const draft = useRef<string | null>(null);
+  const [asking, setAsking] = useState(false);
+  const askingRef = useRef(false);
+  const setAskingBoth = (value: boolean) => {
+    askingRef.current = value;
+    setAsking(value);
+  };
+  const keepEditing = () => {
+    setAskingBoth(false);
+    panelRef.current?.querySelector('textarea')?.focus({ preventScroll: true });
+  };
 
   useEffect(() => {
     // preventScroll: the panel may not be placed yet, and focusing it must not jump the page.
@@ -44,17 +59,41 @@ export function HighlightMenu({
   }, [chosenId]);
 
   useEffect(() => {
+    const outside = (event: Event) => !panelRef.current?.contains(event.target as Node);
+    const requestClose = () => {
+      if (draft.current === null) onClose();
+      else {
+        askingRef.current = true;
+        setAsking(true);
+      }
+    };
     const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') onClose();
+      if (event.key !== 'Escape') return;
+      // Escape while asked means "not now": back to the note, which is kept.
+      if (askingRef.current) {
+        askingRef.current = false;
+        setAsking(false);
+        panelRef.current?.querySelector('textarea')?.focus({ preventScroll: true });
+      } else requestClose();
     };
     const onPointerDown = (event: PointerEvent) => {
-      if (!panelRef.current?.contains(event.target as Node)) onClose();
+      if (outside(event) && !askingRef.current) requestClose();
+    };
+    // While the question is open, a press outside answers nothing and does nothing: no link is
+    // followed and no other mark opened in place of the note being written.
+    const onClickCapture = (event: MouseEvent) => {
+      if (askingRef.current && outside(event)) {
+        event.preventDefault();
+        event.stopPropagation();
+      }
     };
     document.addEventListener('keydown', onKeyDown);
     document.addEventListener('pointerdown', onPointerDown);
+    document.addEventListener('click', onClickCapture, true);
     return () => {
       document.removeEventListener('keydown', onKeyDown);
       document.removeEventListener('pointerdown', onPointerDown);
+      document.removeEventListener('click', onClickCapture, true);
     };
   }, [onClose]);
 
@@ -73,6 +112,9 @@ export function HighlightMenu({
             focusNote={focusNote}
             share={<ShareHighlight highlight={chosen} articleSlug={article.slug} articleHeadline={article.headline} />}
             onColor={(color) => store.update(chosen.id, { color })}
+            onDraftChange={(note) => {
+              draft.current = note;
+            }}
             onSaveNote={(note) => {
               store.update(chosen.id, { note });
               onClose();
@@ -100,6 +142,16 @@ export function HighlightMenu({
               ))}
             </ul>
           </>
+        )}
+        {chosen && asking && (
+          <UnsavedNoteQuestion
+            onSave={() => {
+              store.update(chosen.id, { note: noteToSave(draft.current ?? chosen.note) });
+              onClose();
+            }}
+            onDiscard={() => onClose()}
+            onKeepEditing={keepEditing}
+          />
         )}
       </div>
     </FloatingPanel>

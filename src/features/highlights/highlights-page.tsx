@@ -3,7 +3,7 @@ import { pageTitle } from '../../config/app.ts';
 import { useHydrated } from '../../ui/use-hydrated.ts';
 import { SelectField } from '../../ui/select-field.tsx';
 import { AppLink } from '../../ui/app-link.tsx';
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { parseHighlightsParams, paths, withParam, type HighlightsParams } from '../../config/paths.ts';
 import { shortenHeadline } from '../../domain/articles/shorten-headline.ts';
@@ -16,11 +16,12 @@ import {
 import { groupLocatedHighlights, locateHighlights } from '../../domain/highlights/group-highlights.ts';
 import { HIGHLIGHT_COLOR_LABELS, HIGHLIGHT_COLORS, type Highlight } from '../../domain/highlights/highlight.ts';
 import { ErrorBoundary } from '../../ui/error-boundary.tsx';
-import { HighlightEditor } from './highlight-editor.tsx';
+import { HighlightEditor, noteToSave } from './highlight-editor.tsx';
 import { UnshowableHighlight } from './unshowable-highlight.tsx';
 import { useHighlights, useHighlightStore } from './highlights-context.tsx';
 import { ImportExport } from './import-export.tsx';
 import { ShareHighlight } from './share-highlight.tsx';
+import { UnsavedNoteQuestion } from './unsaved-note-question.tsx';
 import { useRemoveHighlight } from './use-remove-highlight.ts';
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
@@ -30,6 +31,15 @@ function HighlightItem({ highlight, article }: { highlight: Highlight; article?:
   const store = useHighlightStore();
   const removeHighlight = useRemoveHighlight();
   const [editing, setEditing] = useState(false);
+  // The note being written (null when it is the saved one): Close asks before throwing it away.
+  const draft = useRef<string | null>(null);
+  const [asking, setAsking] = useState(false);
+  const editorRef = useRef<HTMLDivElement>(null);
+  const stopEditing = () => {
+    draft.current = null;
+    setAsking(false);
+    setEditing(false);
+  };
   const quote = (
     <q dir="auto" className="whitespace-pre-line">
       {highlight.quote.exact}
@@ -56,7 +66,16 @@ function HighlightItem({ highlight, article }: { highlight: Highlight; article?:
           {HIGHLIGHT_COLOR_LABELS[highlight.color]}
         </span>
         <time dateTime={highlight.createdAt}>{dateFormat.format(new Date(highlight.createdAt))}</time>
-        <button type="button" aria-expanded={editing} onClick={() => setEditing(!editing)} className="min-h-11 underline underline-offset-2">
+        <button
+          type="button"
+          aria-expanded={editing}
+          onClick={() => {
+            if (!editing) setEditing(true);
+            else if (draft.current !== null) setAsking(true);
+            else stopEditing();
+          }}
+          className="min-h-11 underline underline-offset-2"
+        >
           {editing ? 'Close' : 'Edit'}
           <span className="sr-only"> highlight “{highlight.quote.exact.slice(0, 40)}”</span>
         </button>
@@ -65,17 +84,33 @@ function HighlightItem({ highlight, article }: { highlight: Highlight; article?:
         </button>
       </div>
       {editing && (
-        <div className="mt-2 rounded-lg border border-stone-300 p-3 dark:border-stone-600">
+        <div ref={editorRef} className="mt-2 rounded-lg border border-stone-300 p-3 dark:border-stone-600">
           <HighlightEditor
             highlight={highlight}
             onColor={(color) => store.update(highlight.id, { color })}
+            onDraftChange={(note) => {
+              draft.current = note;
+            }}
             onSaveNote={(note) => {
               store.update(highlight.id, { note });
-              setEditing(false);
+              stopEditing();
             }}
             onRemove={() => removeHighlight(highlight.id)}
             share={article && <ShareHighlight highlight={highlight} articleSlug={article.slug} articleHeadline={article.headline} />}
           />
+          {asking && (
+            <UnsavedNoteQuestion
+              onSave={() => {
+                store.update(highlight.id, { note: noteToSave(draft.current ?? highlight.note) });
+                stopEditing();
+              }}
+              onDiscard={stopEditing}
+              onKeepEditing={() => {
+                setAsking(false);
+                editorRef.current?.querySelector('textarea')?.focus();
+              }}
+            />
+          )}
         </div>
       )}
     </li>

@@ -6,6 +6,7 @@ import { makeArticle } from '../../../tests/fixtures/articles.ts';
 import type { Article } from '../../domain/articles/article.ts';
 import type { ArticleProgress, ReadingProgress } from '../../domain/reading/reading-progress.ts';
 import { createTestServices, renderWithServices, type TestServices } from '../../testing/test-services.tsx';
+import { MAX_QUERY_CHARACTERS, MAX_QUERY_WORDS } from '../../domain/search/query-limits.ts';
 import { LibraryPage } from './library-page.tsx';
 
 function renderLibrary(
@@ -109,6 +110,29 @@ describe('LibraryPage', () => {
     await user.type(searchBox(), 'zeppelin');
     await waitFor(() => expect(status()).toBe('No articles match “zeppelin”.'));
     expect(headlines()).toEqual([]);
+  });
+
+  it('searches only the first words of a very long query from the URL, and says so', async () => {
+    const words = Array.from({ length: 500 }, (_, n) => (n % 2 ? 'café' : 'montréal')).join(' ');
+    const { services } = renderLibrary(`/?q=${encodeURIComponent(words)}`);
+    await waitFor(() => expect(headlines()).toEqual(['Café opens in Montréal']));
+    expect(screen.getByText(`Only the first ${MAX_QUERY_WORDS} words are searched.`)).toBeTruthy();
+    const searched = services.search.requests.at(-1)?.text ?? '';
+    expect(searched.split(' ')).toHaveLength(MAX_QUERY_WORDS);
+    expect(status()).toBe(`1 article match “${searched}”`);
+  });
+
+  it('searches only the first characters of a 20,000-character query, and says so', async () => {
+    const { services } = renderLibrary(`/?q=${'x'.repeat(20_000)}`);
+    await waitFor(() => expect(status()).toBe(`No articles match “${'x'.repeat(MAX_QUERY_CHARACTERS)}”.`));
+    expect(screen.getByText(`Only the first ${MAX_QUERY_CHARACTERS} characters are searched.`)).toBeTruthy();
+    expect(services.search.requests.every((request) => request.text.length <= MAX_QUERY_CHARACTERS)).toBe(true);
+  });
+
+  it('shows no note for a query within the limits', async () => {
+    renderLibrary('/?q=harbours');
+    await waitFor(() => expect(headlines()).toEqual(['A long read on harbours']));
+    expect(screen.queryByText(/are searched\./u)).toBeNull();
   });
 
   it('restores the query and sort order from the URL', async () => {

@@ -3,10 +3,11 @@ import { pageTitle } from '../../config/app.ts';
 import { useHydrated } from '../../ui/use-hydrated.ts';
 import { SelectField } from '../../ui/select-field.tsx';
 import { AppLink } from '../../ui/app-link.tsx';
-import { useCallback, useDeferredValue, useMemo } from 'react';
+import { useCallback, useDeferredValue, useMemo, useSyncExternalStore } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { SORT_ORDERS, type SortOrder } from '../../domain/articles/sort-articles.ts';
 import { continueReadingCandidates, READING_STATUS_LABELS, readingStatus, type ReadingProgress, type ReadingStatus } from '../../domain/reading/reading-progress.ts';
+import { limitSearchQuery, queryLimitNote } from '../../domain/search/query-limits.ts';
 import type { ListQuery } from '../../domain/search/search-index.ts';
 import { parseLibraryParams, paths, withParam, type LibraryParams } from '../../config/paths.ts';
 import { shortenHeadline } from '../../domain/articles/shorten-headline.ts';
@@ -35,6 +36,9 @@ export interface LibraryPageProps {
   onArticleIntent?: (slug: string) => void;
 }
 
+const noSubscription = () => () => {};
+const idleStatus = () => 'idle';
+
 /**
  * Every article, searched as the reader types and sorted as they choose; both live in the URL.
  * The list's pages and the search index are fetched when needed, so it opens as fast with ten
@@ -44,11 +48,17 @@ export function LibraryPage({ highlightCounts, reading = {}, onSetRead = () => {
   const corpus = useCorpus();
   const search = useArticleSearch();
   const [urlParams, setSearchParams] = useSearchParams();
+  // Shown on the search landmark, so a test (or a script) can wait for the index rather than a time.
+  const indexStatus = useSyncExternalStore(search?.subscribe ?? noSubscription, search?.getStatus ?? idleStatus, idleStatus);
   // The prerendered list has no query; the URL's is applied once the page has hydrated.
   const hydrated = useHydrated();
   const searchParams = hydrated ? urlParams : new URLSearchParams();
   const { q: query, sort: sortParam, status: statusFilterValue } = parseLibraryParams(searchParams);
-  const deferredQuery = useDeferredValue(query).trim();
+  // Past the limits the worker would grind for seconds: only the first words are searched, and the page says so.
+  const typedQuery = useDeferredValue(query).trim();
+  const limitedQuery = useMemo(() => limitSearchQuery(typedQuery), [typedQuery]);
+  const deferredQuery = limitedQuery.text;
+  const queryLimit = limitedQuery.limit;
   const searching = deferredQuery !== '';
   // With words to look for, the best matches come first unless the reader chose an order.
   const sort: SortOrder | 'relevance' = sortParam ?? (searching ? 'relevance' : 'file');
@@ -115,7 +125,7 @@ export function LibraryPage({ highlightCounts, reading = {}, onSetRead = () => {
           </p>
         </section>
       )}
-      <search data-needs-js className="mt-6 grid grid-cols-2 items-end gap-2 sm:grid-cols-[1fr_auto_auto] sm:gap-3">
+      <search data-needs-js data-search-index={indexStatus} className="mt-6 grid grid-cols-2 items-end gap-2 sm:grid-cols-[1fr_auto_auto] sm:gap-3">
         <div className="col-span-2 flex min-w-0 flex-col gap-1 sm:col-span-1">
           <label htmlFor="article-search" className="text-sm font-medium">
             Search articles
@@ -129,7 +139,13 @@ export function LibraryPage({ highlightCounts, reading = {}, onSetRead = () => {
             placeholder="Words in a headline or the text"
             autoComplete="off"
             className="field w-full"
+            {...(queryLimit ? { 'aria-describedby': 'article-search-limit' } : {})}
           />
+          {queryLimit && (
+            <p id="article-search-limit" className="text-sm text-stone-600 dark:text-stone-400">
+              {queryLimitNote(queryLimit)}
+            </p>
+          )}
         </div>
         <SelectField
           label="Sort by"

@@ -4,6 +4,7 @@ import type { ArticleEntry } from '../../domain/articles/corpus-layout.ts';
 import type { SortOrder } from '../../domain/articles/sort-articles.ts';
 import type { ArticleHit, ListQuery } from '../../domain/search/search-index.ts';
 import type { ArticleSearch } from '../../data/search/search-context.tsx';
+import { SupersededQueryError } from '../../data/search/search-client.ts';
 
 /** One row of the list: an entry (with the words a search matched), or a place still being fetched. */
 export interface LibraryRow {
@@ -58,6 +59,8 @@ export function useLibraryRows(corpus: CorpusClient, search: ArticleSearch | nul
         if (live) setAnswer({ key, hits });
       },
       (error: unknown) => {
+        // A newer query replaced this one in the worker's queue: its own answer is on the way.
+        if (error instanceof SupersededQueryError) return;
         if (live) setFailure({ key, error: error instanceof Error ? error : new Error(String(error)) });
       },
     );

@@ -40,3 +40,29 @@ export function useServiceWorker(): { updateReady: boolean; applyUpdate: () => v
 
   return { updateReady, applyUpdate };
 }
+
+/**
+ * Loads the version of the site deployed now. A service worker from an older build would serve its
+ * own precached pages again, so it first looks for the new one and lets it take over.
+ */
+export async function reloadToCurrentVersion(): Promise<void> {
+  const container = 'serviceWorker' in navigator ? navigator.serviceWorker : null;
+  const registration = container?.controller ? await container.getRegistration().catch(() => undefined) : undefined;
+  if (container && registration) {
+    await registration.update().catch(() => {});
+    const next = registration.installing ?? registration.waiting;
+    if (next) {
+      await new Promise<void>((resolve) => {
+        container.addEventListener('controllerchange', () => resolve(), { once: true });
+        // The worker's own "SKIP_WAITING" message (as the update prompt sends), once it is installed.
+        const skipWaiting = () => {
+          if (next.state === 'installed') next.postMessage({ type: 'SKIP_WAITING' });
+          if (next.state === 'redundant') resolve();
+        };
+        next.addEventListener('statechange', skipWaiting);
+        skipWaiting();
+      });
+    }
+  }
+  window.location.reload();
+}

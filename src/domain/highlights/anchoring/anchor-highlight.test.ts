@@ -117,6 +117,42 @@ describe('anchorHighlight', () => {
     if (outcome.kind === 'anchored') expect(outcome.span).toEqual({ start: now, end: now + 'in'.length });
   });
 
+  // From the exhaustive check over the bundled seed: «a» of "perceived as a hero", its sentence deleted,
+  // was placed on the "a" inside "international" because the text after it still looked alike.
+  it('does not place a whole-word quote inside a longer word once its sentence is deleted', () => {
+    const paragraphs = [
+      'Tehran pledged retaliation for what it sees as an act of international terrorism.',
+      'The killing also led to mass protests in Iran and several other Middle Eastern countries, where the assassinated general was perceived as a hero by many. Soleimani played a crucial role in organizing and supporting Shiite militias.',
+    ];
+    const text = paragraphs.join('\n');
+    const selectors = selectorsOf(text, 'as a hero');
+    const a = { start: selectors.position.start + 'as '.length, end: selectors.position.start + 'as a'.length };
+    const { quote, position } = describeSpan(text, a);
+    const deleted = 'The killing also led to mass protests in Iran and several other Middle Eastern countries, where the assassinated general was perceived as a hero by many. ';
+    const edited = text.replace(deleted, '');
+    expect(edited).not.toBe(text);
+    expect(anchorHighlight(edited, quote, position)).toEqual({ kind: 'orphan' });
+  });
+
+  it('places a whole-word quote only on a whole word, but a quote taken from inside a word may match inside one', () => {
+    const text = 'An act of terror. Then a new day began.';
+    const word = selectorsOf(text, 'a', 1);
+    expect(text.slice(word.position.start - 5, word.position.end + 4)).toBe('Then a new');
+    // The words around it are kept, the word itself is gone: the only "a" left sits inside "act".
+    const edited = text.replace('Then a new', 'Then new');
+    expect(anchor(edited, word)).toEqual({ kind: 'orphan' });
+    const inside = selectorsOf(text, 'erro');
+    const moved = `Prefix. ${text}`;
+    expect(anchor(moved, inside)).toEqual({ kind: 'anchored', span: spanOf(moved, 'erro'), method: 'exact' });
+  });
+
+  it('orphans a short quote when only half of its context agrees: a 3-letter word recurs by chance', () => {
+    const original = 'Members of the international coalition gathered to fight.';
+    const selectors = selectorsOf(original, 'the');
+    const edited = 'Members of the press asked questions at length about everything.';
+    expect(anchor(edited, selectors)).toEqual({ kind: 'orphan' });
+  });
+
   it('orphans an edited quote whose context changed too', () => {
     const selectors = selectorsOf(TEXT, 'troops in Iraq would stay');
     expect(anchor('Something else entirely: troops in Iraq will stay, maybe, said nobody.', selectors)).toEqual({ kind: 'orphan' });

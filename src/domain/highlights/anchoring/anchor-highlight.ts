@@ -1,7 +1,7 @@
 import type { TextPositionSelector, TextQuoteSelector, TextSpan } from '../highlight.ts';
 import { foldString, foldWhitespace, originalSpan, type FoldedText } from './folded-text.ts';
 import { trimSpan } from './text-quote.ts';
-import { approximateMatches, exactMatches, scoreMatch, type QuoteContext, type ScoredMatch } from './match-quote.ts';
+import { approximateMatches, exactMatches, quoteBoundaries, scoreMatch, type QuoteContext, type ScoredMatch } from './match-quote.ts';
 
 /**
  * When a candidate is trusted. A wrong place is worse than no place: a highlight that cannot be
@@ -10,6 +10,12 @@ import { approximateMatches, exactMatches, scoreMatch, type QuoteContext, type S
 export const ANCHOR_THRESHOLDS = {
   /** Context similarity (0–1) an exact occurrence needs away from the stored position. */
   exactContext: 0.5,
+  /**
+   * A quote shorter than this (folded characters: one to three short words) recurs by chance, so an
+   * exact occurrence of it needs `shortQuoteContext`: half-alike surroundings are a coincidence.
+   */
+  shortQuoteLength: 16,
+  shortQuoteContext: 0.8,
   /** A quote this long (folded characters) rarely recurs by chance: if it occurs once, that is it. */
   distinctiveQuoteLength: 40,
   /** Share of the quote's characters an approximate match may get wrong. */
@@ -86,10 +92,13 @@ export function anchorHighlight(text: string, quote: TextQuoteSelector, position
   if (!foldedQuote) return { kind: 'orphan' };
   const context: QuoteContext = { prefix: foldString(quote.prefix), suffix: foldString(quote.suffix), hint: foldedOffset(folded, position.start) };
 
-  const exact = distinctPlaces(exactMatches(folded.text, foldedQuote, context));
+  // Trimming the quote moved its ends onto words, so judge its boundaries from the untrimmed ends.
+  const boundaries = quoteBoundaries(foldString(quote.exact), context.prefix, context.suffix);
+  const exact = distinctPlaces(exactMatches(folded.text, foldedQuote, context, boundaries));
   const exactChoice = choose(exact, context.hint);
   const distinctive = exact.length === 1 && foldedQuote.length >= ANCHOR_THRESHOLDS.distinctiveQuoteLength;
-  if (exactChoice && (exactChoice.contextScore >= ANCHOR_THRESHOLDS.exactContext || distinctive)) {
+  const neededContext = foldedQuote.length < ANCHOR_THRESHOLDS.shortQuoteLength ? ANCHOR_THRESHOLDS.shortQuoteContext : ANCHOR_THRESHOLDS.exactContext;
+  if (exactChoice && (exactChoice.contextScore >= neededContext || distinctive)) {
     const span = toOriginal(folded, exactChoice, text);
     if (span) return { kind: 'anchored', span, method: 'exact' };
   }

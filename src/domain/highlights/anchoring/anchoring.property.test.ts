@@ -10,7 +10,8 @@ import { describeSpan, trimSpan } from './text-quote.ts';
 import { anchorHighlight, type AnchorOutcome } from './anchor-highlight.ts';
 import { foldString, foldWhitespace } from './folded-text.ts';
 
-const SEEDS_DIR = path.resolve(import.meta.dirname, '../../../../seeds');
+// The bundled seed's committed copy: seeds/ is the user's to replace, and tests must not depend on it.
+const SEEDS_DIR = path.resolve(import.meta.dirname, '../../../../tests/fixtures/e2e-seeds');
 
 const BMP_WORDS = ['minister', 'Friday', 'coalition', 'Zürich', 'naïve', 'الحكومة', 'قال', 'שלום', 'ממשלה', '東京', '新聞', '30km', '“quoted”', '—', '2024.'];
 const BMP_LETTERS = [...'abcdefghijklmnopqrstuvwxyzéßøأبتשבג日本'];
@@ -134,7 +135,7 @@ describe('anchoring over the real seed article', () => {
   it('places at least 99.5% of surviving quotes correctly after random edits, and none wrongly (fixed seed)', () => {
     const { articles } = loadCorpus(SEEDS_DIR);
     const article = articles.find((a) => a.id === '000_5e039f83c282c0c8');
-    expect(article, 'seeds/000_5e039f83c282c0c8.txt should load').toBeDefined();
+    expect(article, 'tests/fixtures/e2e-seeds/000_5e039f83c282c0c8.txt should load').toBeDefined();
     if (!article) return;
     const text = articleText(article.paragraphs);
     const random = createRandom(20261126);

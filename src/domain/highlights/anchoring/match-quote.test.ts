@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { approximateMatches, exactMatches, MATCH_WEIGHTS, scoreMatch, similarity, type QuoteContext } from './match-quote.ts';
+import { approximateMatches, exactMatches, keepsBoundaries, MATCH_WEIGHTS, quoteBoundaries, scoreMatch, similarity, type QuoteContext } from './match-quote.ts';
 
 const noContext: QuoteContext = { prefix: '', suffix: '', hint: 0 };
 
@@ -95,5 +95,28 @@ describe('approximateMatches', () => {
 
   it('finds nothing that needs more edits than allowed', () => {
     expect(approximateMatches('completely different', 'Troops in Iraq', 2, noContext)).toEqual([]);
+  });
+});
+
+describe('word boundaries', () => {
+  it('knows a quote taken as whole words from one taken from inside a word', () => {
+    expect(quoteBoundaries('a', 'perceived as ', ' hero')).toEqual({ start: true, end: true });
+    expect(quoteBoundaries('erro', 'act of t', 'rism')).toEqual({ start: false, end: false });
+    expect(quoteBoundaries('a', '', '')).toEqual({ start: true, end: true });
+  });
+
+  it('skips exact occurrences that split a word when the quote did not', () => {
+    const text = 'an act of international terrorism, a hero';
+    const whole = quoteBoundaries('a', 'as ', ' hero');
+    expect(exactMatches(text, 'a', noContext, whole).map((m) => m.start)).toEqual([text.indexOf('a hero')]);
+    expect(exactMatches(text, 'a', noContext).length).toBeGreaterThan(1);
+  });
+
+  it('treats letters with accents and digits as parts of words', () => {
+    const whole = { start: true, end: true };
+    expect(keepsBoundaries('café', 0, 3, whole)).toBe(false);
+    expect(keepsBoundaries('Zürich', 0, 1, whole)).toBe(false);
+    expect(keepsBoundaries('30km north', 0, 2, whole)).toBe(false);
+    expect(keepsBoundaries('(a) b', 1, 2, whole)).toBe(true);
   });
 });

@@ -61,10 +61,38 @@ export function scoreMatch(text: string, match: { start: number; end: number; er
   return { start: match.start, end: match.end, quoteScore, contextScore: (prefix + suffix) / 2, score };
 }
 
-/** Every exact occurrence of `quote` in `text`, scored and best first. */
-export function exactMatches(text: string, quote: string, context: QuoteContext): ScoredMatch[] {
+const WORD_CHARACTER = /[\p{L}\p{M}\p{N}_]/u;
+
+function isWordCharacter(char: string | undefined): boolean {
+  return char !== undefined && WORD_CHARACTER.test(char);
+}
+
+/** Which ends of a quote were word boundaries where it was taken: a reader who picked "a" picked a word, not a letter of "international". */
+export interface QuoteBoundaries {
+  start: boolean;
+  end: boolean;
+}
+
+/** Whether the quote started and ended between words, judged from its first and last characters and its stored context. */
+export function quoteBoundaries(quote: string, prefix: string, suffix: string): QuoteBoundaries {
+  return {
+    start: !(isWordCharacter(prefix.at(-1)) && isWordCharacter(quote[0])),
+    end: !(isWordCharacter(quote.at(-1)) && isWordCharacter(suffix[0])),
+  };
+}
+
+/** Whether text[start, end) is as much a whole word at each end as the quote was. */
+export function keepsBoundaries(text: string, start: number, end: number, boundaries: QuoteBoundaries): boolean {
+  const startSplitsWord = isWordCharacter(text[start - 1]) && isWordCharacter(text[start]);
+  const endSplitsWord = isWordCharacter(text[end - 1]) && isWordCharacter(text[end]);
+  return !(boundaries.start && startSplitsWord) && !(boundaries.end && endSplitsWord);
+}
+
+/** Every exact occurrence of `quote` in `text` that starts and ends between words where the quote did, scored and best first. */
+export function exactMatches(text: string, quote: string, context: QuoteContext, boundaries: QuoteBoundaries = { start: false, end: false }): ScoredMatch[] {
   const matches: ScoredMatch[] = [];
   for (let at = text.indexOf(quote); at !== -1; at = text.indexOf(quote, at + 1)) {
+    if (!keepsBoundaries(text, at, at + quote.length, boundaries)) continue;
     matches.push(scoreMatch(text, { start: at, end: at + quote.length, errors: 0 }, quote.length, context));
   }
   return matches.sort((a, b) => b.score - a.score);
