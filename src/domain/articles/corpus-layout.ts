@@ -70,10 +70,6 @@ export function searchIndexPath(manifest: CorpusManifest): string {
   return `${manifest.dataDir}search.json`;
 }
 
-export function pageCount(manifest: CorpusManifest): number {
-  return Math.ceil(manifest.total / manifest.pageSize);
-}
-
 export function shardCount(total: number): number {
   return Math.min(MAX_SHARDS, Math.max(1, Math.ceil(total / ENTRIES_PER_SHARD)));
 }

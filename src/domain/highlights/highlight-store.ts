@@ -1,6 +1,6 @@
 import { DEFAULT_HIGHLIGHT_COLOR, MAX_NOTE_LENGTH, type Highlight, type HighlightColor, type TextSpan } from './highlight.ts';
 import type { HighlightStorage, SaveFailure } from './highlight-storage.ts';
-import { EMPTY_STORED_HIGHLIGHTS, mergeStoredHighlights, type StoredHighlights } from './stored-highlights.ts';
+import { mergeStoredHighlights, type StoredHighlights } from './stored-highlights.ts';
 import { describeSpan, trimSpan } from './anchoring/text-quote.ts';
 
 export type NoticeKind = SaveFailure | 'unreadable';
@@ -177,5 +177,3 @@ export function createHighlightStore(storage: HighlightStorage, options: { now?:
     backups: () => storage.backups(),
   };
 }
-
-export { EMPTY_STORED_HIGHLIGHTS };

@@ -4,7 +4,7 @@ import type { ArticleEntry } from '../articles/corpus-layout.ts';
 import { sortArticles, type SortOrder } from '../articles/sort-articles.ts';
 import { processTerm, tokenize } from './search-terms.ts';
 
-export { markMatches, type TextSegment } from './search-terms.ts';
+export { markMatches } from './search-terms.ts';
 
 /**
  * The full-text index of the collection: built once at build time (in Node), serialized to JSON,
