@@ -1,7 +1,7 @@
 import { Suspense, useMemo } from 'react';
 import { useParams, type RouteObject } from 'react-router-dom';
 import { countHighlightsByArticle } from '../domain/highlights/count-highlights.ts';
-import { ArticleLoading } from '../features/article/article-status.tsx';
+import { ArticleStatus } from '../features/article/article-status.tsx';
 import { useArticleDocument, useCorpus } from '../data/corpus/corpus-context.tsx';
 import { HighlightsLoading } from '../features/highlights/highlights-status.tsx';
 import { useHighlights } from '../features/highlights/highlights-context.tsx';
@@ -43,10 +43,10 @@ function ArticleRoute() {
   const { slug = '' } = useParams();
   const state = useArticleDocument(slug);
   if (state.status === 'missing') return <NotFoundPage what="article" />;
-  if (state.status === 'loading') return <ArticleLoading />;
-  if (state.status === 'error') return <ArticleLoading error={state.error} onRetry={state.retry} />;
+  if (state.status === 'loading') return <ArticleStatus />;
+  if (state.status === 'error') return <ArticleStatus error={state.error} onRetry={state.retry} />;
   return (
-    <Suspense fallback={<ArticleLoading />}>
+    <Suspense fallback={<ArticleStatus />}>
       <ArticleScreen document={state.document} />
     </Suspense>
   );

@@ -1,5 +1,5 @@
 import type { Article, ArticleSummary } from './article.ts';
-import { shortHash } from './slug.ts';
+import { shortHash } from './short-hash.ts';
 import { sortArticles, type SortOrder } from './sort-articles.ts';
 
 /**

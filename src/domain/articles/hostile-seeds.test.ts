@@ -11,7 +11,7 @@ import type { Article } from './article.ts';
 import { buildCorpus, formatCorpusReport, type Corpus } from './build-corpus.ts';
 import { parseSeed, parseSeedText, type SeedParseResult } from './parse-seed.ts';
 import { HEADLINE_DISPLAY_LENGTH, shortenHeadline } from './shorten-headline.ts';
-import { shortHash } from './slug.ts';
+import { shortHash } from './short-hash.ts';
 
 /**
  * Seeds that must never break the build: every file in tests/fixtures/hostile-seeds/ (made by

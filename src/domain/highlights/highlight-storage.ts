@@ -1,4 +1,4 @@
-import { shortHash } from '../articles/slug.ts';
+import { shortHash } from '../articles/short-hash.ts';
 import {
   EMPTY_STORED_HIGHLIGHTS,
   mergeStoredHighlights,

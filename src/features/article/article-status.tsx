@@ -6,7 +6,7 @@ import { pageTitle } from '../../config/app.ts';
  * What the article page shows while its text travels, or when it could not be had: a heading the
  * route focus can land on, a live message, and a way to try again.
  */
-export function ArticleLoading({ error, onRetry }: { error?: Error | undefined; onRetry?: (() => void) | undefined }) {
+export function ArticleStatus({ error, onRetry }: { error?: Error | undefined; onRetry?: (() => void) | undefined }) {
   useDocumentTitle(pageTitle(error ? 'Article not loaded' : 'Loading article'));
   return (
     <div className="reader-page mx-auto px-4 py-6 sm:py-10">
