@@ -3,7 +3,7 @@ import { useParams, type RouteObject } from 'react-router-dom';
 import { countHighlightsByArticle } from '../domain/highlights/count-highlights.ts';
 import { isOutdatedError } from '../data/corpus/corpus-client.ts';
 import { reloadToCurrentVersion } from '../features/offline/use-service-worker.ts';
-import { ArticleLoading } from '../features/article/article-status.tsx';
+import { ArticleStatus } from '../features/article/article-status.tsx';
 import { useArticleDocument, useCorpus } from '../data/corpus/corpus-context.tsx';
 import { HighlightsLoading } from '../features/highlights/highlights-status.tsx';
 import { useHighlights } from '../features/highlights/highlights-context.tsx';
@@ -45,11 +45,11 @@ function ArticleRoute() {
   const { slug = '' } = useParams();
   const state = useArticleDocument(slug);
   if (state.status === 'missing') return <NotFoundPage what="article" />;
-  if (state.status === 'loading') return <ArticleLoading />;
+  if (state.status === 'loading') return <ArticleStatus />;
   // After a new deploy, trying again cannot help: the article is in the new version of the site.
-  if (state.status === 'error') return <ArticleLoading error={state.error} onRetry={isOutdatedError(state.error) ? () => void reloadToCurrentVersion() : state.retry} />;
+  if (state.status === 'error') return <ArticleStatus error={state.error} onRetry={isOutdatedError(state.error) ? () => void reloadToCurrentVersion() : state.retry} />;
   return (
-    <Suspense fallback={<ArticleLoading />}>
+    <Suspense fallback={<ArticleStatus />}>
       <ArticleScreen document={state.document} />
     </Suspense>
   );

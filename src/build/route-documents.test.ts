@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { makeArticle } from '../../tests/fixtures/articles.ts';
 import { articleHead, HIGHLIGHTS_HEAD, LIST_HEAD, NOT_FOUND_HEAD } from './page-head.ts';
 import { PAGE_DATA_ID } from '../domain/articles/corpus-layout.ts';
-import { APP_NAME, assetPrefix, escapeHtml, routeDocument, routeDocuments, routePages } from './route-documents.ts';
+import { routeDocuments } from '../../tests/fixtures/route-documents.ts';
+import { APP_NAME, assetPrefix, escapeHtml, routeDocument, routePages } from './route-documents.ts';
 
 const SHELL = readFileSync(path.resolve(import.meta.dirname, '../../index.html'), 'utf8');
 /** index.html as a relative build writes it: Vite turns its "/…" URLs into "./…" ones. */

@@ -58,13 +58,6 @@ export interface RouteDocumentOptions {
   screenChunks?: Partial<Record<NonNullable<RoutePage['screen']>, readonly string[]>>;
 }
 
-/** The HTML of every page but the list (which is the bundle's own index.html). */
-export function routeDocuments(shell: string, articles: readonly Article[], options: RouteDocumentOptions = {}): { fileName: string; html: string }[] {
-  return routePages(articles)
-    .filter((page) => page.fileName !== 'index.html')
-    .map((page) => ({ fileName: page.fileName, html: routeDocument(shell, page, options) }));
-}
-
 export function routeDocument(shell: string, page: RoutePage, options: RouteDocumentOptions = {}): string {
   return composePage(shell, {
     head: page.head,

@@ -66,9 +66,7 @@ export function responseHeaders(policy: string = CONTENT_SECURITY_POLICY): Recor
   };
 }
 
-export const RESPONSE_HEADERS = responseHeaders();
-
-/** A Netlify / Cloudflare Pages `_headers` file applying RESPONSE_HEADERS to every path. */
+/** A Netlify / Cloudflare Pages `_headers` file applying the response headers to every path. */
 export function headersFile(policy: string = CONTENT_SECURITY_POLICY): string {
   return `/*\n${Object.entries(responseHeaders(policy))
     .map(([name, value]) => `  ${name}: ${value}`)

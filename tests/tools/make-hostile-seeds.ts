@@ -10,7 +10,7 @@
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { crc32 } from './crc32.ts';
+import { PNG_SIGNATURE, rgbPng, storedZlib } from './png.ts';
 
 export const HOSTILE_SEEDS_DIR = path.resolve(import.meta.dirname, '../fixtures/hostile-seeds');
 
@@ -48,44 +48,14 @@ function singleBytes(text: string): Uint8Array {
   });
 }
 
-function concat(...parts: Uint8Array[]): Uint8Array {
-  const bytes = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
-  let offset = 0;
-  for (const part of parts) {
-    bytes.set(part, offset);
-    offset += part.length;
-  }
-  return bytes;
-}
-
-function adler32(bytes: Uint8Array): number {
-  let a = 1;
-  let b = 0;
-  for (const byte of bytes) {
-    a = (a + byte) % 65521;
-    b = (b + a) % 65521;
-  }
-  return ((b << 16) | a) >>> 0;
-}
-
-const uint32 = (value: number): Uint8Array => Uint8Array.of(value >>> 24, (value >>> 16) & 0xff, (value >>> 8) & 0xff, value & 0xff);
-
-function pngChunk(type: string, data: Uint8Array): Uint8Array {
-  const typeAndData = concat(utf8(type), data);
-  return concat(uint32(data.length), typeAndData, uint32(crc32(typeAndData)));
-}
-
-export const PNG_SIGNATURE = Uint8Array.of(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a);
+export { PNG_SIGNATURE };
 
 /**
  * A complete, valid 1×1 red PNG. The pixel data is a zlib "stored" (uncompressed) block, so the
  * bytes do not depend on the zlib version the script runs with.
  */
 export function onePixelPng(): Uint8Array {
-  const header = concat(uint32(1), uint32(1), Uint8Array.of(8, 2, 0, 0, 0)); // 1×1, 8-bit RGB
-  const scanline = Uint8Array.of(0, 0xff, 0x00, 0x00); // filter 0, then one red pixel
-  const stored = concat(Uint8Array.of(0x78, 0x01, 0x01), Uint8Array.of(4, 0, 0xfb, 0xff), scanline, uint32(adler32(scanline)));
-  return concat(PNG_SIGNATURE, pngChunk('IHDR', header), pngChunk('IDAT', stored), pngChunk('IEND', new Uint8Array()));
+  return rgbPng(1, 1, () => [0xff, 0x00, 0x00], storedZlib);
 }
 
 /** A headline of exactly `length` UTF-16 code units, whole words, ending in a full stop. */

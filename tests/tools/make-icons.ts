@@ -3,36 +3,14 @@
  * highlighted) as PNG files in public/icons/, so no image tool is needed. Run again after a change.
  */
 import { writeFileSync } from 'node:fs';
-import { deflateSync } from 'node:zlib';
-import { crc32 } from './crc32.ts';
+import { rgbPng, type Rgb } from './png.ts';
 
-type Rgb = [number, number, number];
 const BACKGROUND: Rgb = [0x1c, 0x19, 0x17];
 const PAPER: Rgb = [0xfa, 0xfa, 0xf9];
 const INK: Rgb = [0x78, 0x71, 0x6c];
 const HIGHLIGHT: Rgb = [0xfc, 0xd3, 0x4d];
 
-function chunk(type: string, data: Uint8Array): Buffer {
-  const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-  const length = Buffer.alloc(4);
-  length.writeUInt32BE(data.length);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(body));
-  return Buffer.concat([length, body, crc]);
-}
-
-function png(size: number, pixel: (x: number, y: number) => Rgb): Buffer {
-  const rows = Buffer.alloc(size * (size * 3 + 1));
-  for (let y = 0; y < size; y += 1) {
-    rows[y * (size * 3 + 1)] = 0;
-    for (let x = 0; x < size; x += 1) rows.set(pixel(x, y), y * (size * 3 + 1) + 1 + x * 3);
-  }
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(size, 0);
-  header.writeUInt32BE(size, 4);
-  header.set([8, 2, 0, 0, 0], 8);
-  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', header), chunk('IDAT', deflateSync(rows)), chunk('IEND', new Uint8Array())]);
-}
+const png = (size: number, pixel: (x: number, y: number) => Rgb) => rgbPng(size, size, pixel);
 
 /** The icon in unit coordinates; `inset` shrinks the drawing into a maskable icon's safe zone. */
 function icon(size: number, inset: number) {

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildCorpus, formatCorpusReport, type Corpus, type SeedFile } from './build-corpus.ts';
-import { shortHash } from './slug.ts';
+import { shortHash } from './short-hash.ts';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../../../tests/fixtures/seeds');
 const fixtureFiles = (): SeedFile[] =>

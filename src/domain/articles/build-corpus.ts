@@ -2,7 +2,8 @@ import type { Article } from './article.ts';
 import { parseSeed } from './parse-seed.ts';
 import { detectLanguage } from './detect-language.ts';
 import { countWords, excerptOf, readingMinutes } from './reading-stats.ts';
-import { assignSlugs, shortHash } from './slug.ts';
+import { shortHash } from './short-hash.ts';
+import { assignSlugs } from './slug.ts';
 import { HEADLINE_DISPLAY_LENGTH } from './shorten-headline.ts';
 
 export interface SeedFile {

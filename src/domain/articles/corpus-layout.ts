@@ -1,5 +1,5 @@
 import type { Article, ArticleSummary } from './article.ts';
-import { shortHash } from './slug.ts';
+import { shortHash } from './short-hash.ts';
 import { sortArticles, type SortOrder } from './sort-articles.ts';
 
 /**
@@ -88,10 +88,6 @@ export function shardPath(manifest: CorpusManifest, shard: number): string {
 
 export function searchIndexPath(manifest: CorpusManifest): string {
   return `${manifest.dataDir}search.json`;
-}
-
-export function pageCount(manifest: CorpusManifest): number {
-  return Math.ceil(manifest.total / manifest.pageSize);
 }
 
 export function shardCount(total: number): number {

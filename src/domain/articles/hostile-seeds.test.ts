@@ -4,13 +4,14 @@ import path from 'node:path';
 import vm from 'node:vm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HOSTILE_SEEDS_DIR, hostileSeeds, longHeadline, PNG_SIGNATURE, utf8 } from '../../../tests/tools/make-hostile-seeds.ts';
-import { APP_NAME, escapeHtml, routeDocuments } from '../../build/route-documents.ts';
+import { routeDocuments } from '../../../tests/fixtures/route-documents.ts';
+import { APP_NAME, escapeHtml } from '../../build/route-documents.ts';
 import { loadCorpus } from '../../build/seed-articles-plugin.ts';
 import type { Article } from './article.ts';
 import { buildCorpus, formatCorpusReport, type Corpus } from './build-corpus.ts';
 import { parseSeed, parseSeedText, type SeedParseResult } from './parse-seed.ts';
 import { HEADLINE_DISPLAY_LENGTH, shortenHeadline } from './shorten-headline.ts';
-import { shortHash } from './slug.ts';
+import { shortHash } from './short-hash.ts';
 
 /**
  * Seeds that must never break the build: every file in tests/fixtures/hostile-seeds/ (made by

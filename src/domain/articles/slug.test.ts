@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { assignSlugs, shortHash, slugify } from './slug.ts';
+import { shortHash } from './short-hash.ts';
+import { assignSlugs, slugify } from './slug.ts';
 
 describe('slugify', () => {
   it('lower-cases words and joins them with hyphens', () => {

@@ -1,3 +1,5 @@
+import { shortHash } from './short-hash.ts';
+
 const MAX_SLUG_LENGTH = 80;
 // File systems allow 255 bytes a name; non-Latin slugs take 3 or 4 bytes a character in UTF-8.
 const MAX_SLUG_BYTES = 200;
@@ -32,16 +34,6 @@ export function slugify(headline: string, maxLength = MAX_SLUG_LENGTH): string {
     }
   }
   return slug;
-}
-
-/** FNV-1a: a tiny, stable string hash, the same in Node and the browser. */
-export function shortHash(value: string): string {
-  let hash = 0x811c9dc5;
-  for (const char of value) {
-    hash ^= char.codePointAt(0) ?? 0;
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return hash.toString(16).padStart(8, '0').slice(0, 6);
 }
 
 /**

@@ -3,7 +3,7 @@ import { makeArticle } from '../../../tests/fixtures/articles.ts';
 import { highlightOf as makeHighlightOf } from '../../../tests/fixtures/highlights.ts';
 import type { Article } from '../articles/article.ts';
 import { countHighlightsByArticle } from './count-highlights.ts';
-import { groupHighlights } from './group-highlights.ts';
+import { groupLocatedHighlights, locateHighlights } from './group-highlights.ts';
 import type { Highlight } from './highlight.ts';
 
 const first = makeArticle('001', 'First', ['Alpha beta gamma.', 'Delta epsilon zeta.']);
@@ -14,6 +14,10 @@ const third = makeArticle('003', 'Third', ['Nothing highlighted here.']);
 const highlightOf = (id: string, article: Article, phrase: string): Highlight => makeHighlightOf(article, phrase, { id });
 
 const ids = (highlights: readonly Highlight[]) => highlights.map((h) => h.id);
+
+/** Locates, then groups, as the Highlights page does. */
+const groupHighlights = (highlights: readonly Highlight[], articles: readonly Article[], keepGivenOrder = false) =>
+  groupLocatedHighlights(highlights, articles, locateHighlights(highlights, articles), keepGivenOrder);
 
 describe('groupHighlights', () => {
   it('groups highlights by article, in article order, whatever order they were made in', () => {

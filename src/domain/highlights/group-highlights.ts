@@ -62,12 +62,3 @@ export function groupLocatedHighlights(
   return { groups, orphans };
 }
 
-/** Highlights grouped by article, and the orphans (see groupLocatedHighlights). */
-export function groupHighlights(
-  highlights: readonly Highlight[],
-  articles: readonly Article[],
-  keepGivenOrder = false,
-): { groups: ArticleGroup[]; orphans: Highlight[] } {
-  return groupLocatedHighlights(highlights, articles, locateHighlights(highlights, articles), keepGivenOrder);
-}
-

@@ -1,4 +1,4 @@
-import { shortHash } from '../articles/slug.ts';
+import { shortHash } from '../articles/short-hash.ts';
 import { HIGHLIGHTS_STORAGE_VERSION, migrateStoredValue } from './stored-highlights.ts';
 
 /**

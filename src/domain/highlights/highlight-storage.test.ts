@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { createFakeStorage, quotaExceeded, type FakeStorage } from '../../../tests/fixtures/fake-storage.ts';
 import { at, makeHighlight, storedOf, tombstone } from '../../../tests/fixtures/highlights.ts';
 import { manualEvents } from '../../../tests/fixtures/highlight-store-harness.ts';
-import { shortHash } from '../articles/slug.ts';
+import { shortHash } from '../articles/short-hash.ts';
 import type { Highlight } from './highlight.ts';
 import {
   createHighlightStorage,

@@ -1,7 +1,7 @@
 import { MAX_NOTE_LENGTH, type Highlight, type HighlightColor } from './highlight.ts';
 import type { HighlightStorage, SaveFailure } from './highlight-storage.ts';
 import { createHighlightClock } from './highlight-time.ts';
-import { EMPTY_STORED_HIGHLIGHTS, mergeStoredHighlights, type StoredHighlights } from './stored-highlights.ts';
+import { mergeStoredHighlights, type StoredHighlights } from './stored-highlights.ts';
 import { buildNewHighlight, type NewHighlight, type NewHighlightOutcome } from './new-highlight.ts';
 
 export type { NewHighlight, NewHighlightOutcome };
@@ -225,5 +225,3 @@ export function createHighlightStore(storage: HighlightStorage, options: { now?:
     },
   };
 }
-
-export { EMPTY_STORED_HIGHLIGHTS };

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { makeArticle } from '../../../tests/fixtures/articles.ts';
 import { highlightArbitrary } from '../../../tests/fixtures/highlight-arbitraries.ts';
 import { at, highlightOf, makeHighlight, sequentialIds } from '../../../tests/fixtures/highlights.ts';
-import { groupHighlights } from './group-highlights.ts';
+import { groupLocatedHighlights, locateHighlights } from './group-highlights.ts';
 import type { Highlight } from './highlight.ts';
 import { parseHighlightsImport, toWebAnnotations, type ArticleRef, type ImportContext, type ParsedImport } from './web-annotation.ts';
 
@@ -213,7 +213,8 @@ describe('parseHighlightsImport', () => {
       expect(gone).toMatchObject({ articleId: '999_gone', articleHeadline: 'A removed story' });
       const foreign = parsed([foreignAnnotation({ target: { source: 'https://other.example/story', selector: quoteSelector } })]).highlights;
       expect(foreign[0]).toMatchObject({ articleId: 'https://other.example/story', articleHeadline: '' });
-      const { groups, orphans } = groupHighlights([...(gone ? [gone] : []), ...foreign], ARTICLES);
+      const listed = [...(gone ? [gone] : []), ...foreign];
+      const { groups, orphans } = groupLocatedHighlights(listed, ARTICLES, locateHighlights(listed, ARTICLES));
       expect(groups).toEqual([]);
       expect(orphans.map((h) => h.articleId)).toEqual(['999_gone', 'https://other.example/story']);
     });

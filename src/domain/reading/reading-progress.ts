@@ -76,11 +76,6 @@ export function setRead(state: ReadingProgress, articleId: string, read: boolean
   return { ...state, [articleId]: entry };
 }
 
-/** The article to offer under "Continue reading": the one most recently read and not finished. */
-export function continueReadingId(state: ReadingProgress, knownIds: ReadonlySet<string>): string | null {
-  return continueReadingCandidates(state, Infinity).find((id) => knownIds.has(id)) ?? null;
-}
-
 /**
  * Articles begun and not finished, most recently read first: the first of them still in the
  * collection is offered under "Continue reading" (the app learns which are, article by article).

@@ -4,7 +4,7 @@ import type { ArticleEntry } from '../articles/corpus-layout.ts';
 import { sortArticles, type SortOrder } from '../articles/sort-articles.ts';
 import { processTerm, tokenize } from './search-terms.ts';
 
-export { markMatches, type TextSegment } from './search-terms.ts';
+export { markMatches } from './search-terms.ts';
 
 /**
  * The full-text index of the collection: built once at build time (in Node), serialized to JSON,
@@ -101,7 +101,7 @@ export function loadSearchIndex(json: string): SearchIndex {
   return MiniSearch.loadJSON<IndexedDocument>(json, OPTIONS);
 }
 
-function toEntry(id: unknown, stored: unknown): ArticleEntry {
+function entryFromIndex(id: unknown, stored: unknown): ArticleEntry {
   const [slug, headline, excerpt, wordCount, readingMinutes, position, lang] = stored as StoredEntry;
   const entry: ArticleEntry = { id: String(id), slug, headline, excerpt, wordCount, readingMinutes, position };
   if (lang !== undefined) entry.lang = lang;
@@ -123,7 +123,7 @@ const catalogs = new WeakMap<SearchIndex, Catalog>();
 function catalogOf(index: SearchIndex): Catalog {
   let catalog = catalogs.get(index);
   if (!catalog) {
-    const entries = index.search(MiniSearch.wildcard).map((result) => toEntry(result.id, result[ENTRY_FIELD]));
+    const entries = index.search(MiniSearch.wildcard).map((result) => entryFromIndex(result.id, result[ENTRY_FIELD]));
     entries.sort((a, b) => a.position - b.position);
     catalog = { entries, byId: new Map(entries.map((entry) => [entry.id, entry])), ranks: new Map() };
     catalogs.set(index, catalog);
@@ -177,7 +177,7 @@ export function queryArticles(index: SearchIndex, request: ListQuery): ArticleHi
       ...(only || except ? { boostDocument: (id: unknown) => (keep(String(id)) ? 1 : 0) } : {}),
     });
     hits = results.map((result) => ({
-      entry: catalog.byId.get(String(result.id)) ?? toEntry(result.id, result[ENTRY_FIELD]),
+      entry: catalog.byId.get(String(result.id)) ?? entryFromIndex(result.id, result[ENTRY_FIELD]),
       terms: result.terms,
       score: result.score,
     }));

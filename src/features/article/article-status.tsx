@@ -8,7 +8,7 @@ import { pageTitle } from '../../config/app.ts';
  * route focus can land on, a live message, and a way to try again. When the site was deployed again
  * since the page was opened, its article is in the new version: `onRetry` then loads that version.
  */
-export function ArticleLoading({ error, onRetry }: { error?: Error | undefined; onRetry?: (() => void) | undefined }) {
+export function ArticleStatus({ error, onRetry }: { error?: Error | undefined; onRetry?: (() => void) | undefined }) {
   useDocumentTitle(pageTitle(error ? 'Article not loaded' : 'Loading article'));
   if (isOutdatedError(error)) {
     return (

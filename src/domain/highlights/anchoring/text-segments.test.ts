@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { articleText, paragraphStarts } from '../../articles/article-text.ts';
-import { segmentParagraph, type AnchoredSpan, type TextSegment } from './text-segments.ts';
+import { segmentParagraph, type AnchoredSpan, type ParagraphSegment } from './text-segments.ts';
 
-const joined = (segments: readonly TextSegment[]) => segments.map((s) => s.text).join('');
+const joined = (segments: readonly ParagraphSegment[]) => segments.map((s) => s.text).join('');
 const span = (id: string, start: number, end: number): AnchoredSpan => ({ id, start, end });
 
 describe('segmentParagraph', () => {

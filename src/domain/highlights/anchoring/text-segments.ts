@@ -5,7 +5,7 @@ export interface AnchoredSpan extends TextSpan {
 }
 
 /** A run of a paragraph's text covered by the same set of highlights (none, one, or overlapping). */
-export interface TextSegment {
+export interface ParagraphSegment {
   text: string;
   /** Offset of the segment in the article's text. */
   start: number;
@@ -19,7 +19,7 @@ export interface TextSegment {
  * Splits one paragraph into segments at every highlight boundary inside it, so the view can wrap
  * highlighted runs in <mark> while the text itself stays exactly as written.
  */
-export function segmentParagraph(paragraph: string, paragraphStart: number, spans: readonly AnchoredSpan[]): TextSegment[] {
+export function segmentParagraph(paragraph: string, paragraphStart: number, spans: readonly AnchoredSpan[]): ParagraphSegment[] {
   const paragraphEnd = paragraphStart + paragraph.length;
   const inside = spans.filter((s) => s.start < paragraphEnd && s.end > paragraphStart);
   if (inside.length === 0) return paragraph ? [{ text: paragraph, start: paragraphStart, highlightIds: [], startingIds: [] }] : [];
@@ -30,7 +30,7 @@ export function segmentParagraph(paragraph: string, paragraphStart: number, span
     cuts.add(Math.min(span.end, paragraphEnd));
   }
   const points = [...cuts].sort((a, b) => a - b);
-  const segments: TextSegment[] = [];
+  const segments: ParagraphSegment[] = [];
   for (let i = 0; i < points.length - 1; i += 1) {
     const start = points[i] as number;
     const end = points[i + 1] as number;
