@@ -2,6 +2,7 @@ import type { SortOrder } from './filter-articles.ts';
 import {
   articlePath,
   listPagePath,
+  orderPath,
   shardOf,
   shardPath,
   toEntry,
@@ -36,6 +37,8 @@ export interface CorpusClient {
   loadArticle(slug: string): Promise<ArticleDocument | null>;
   peekListPage(sort: SortOrder, page: number): readonly ArticleEntry[] | undefined;
   loadListPage(sort: SortOrder, page: number): Promise<readonly ArticleEntry[]>;
+  /** Every position in `sort` order (file order needs no fetch): filters sort without the search index. */
+  loadOrder(sort: SortOrder): Promise<readonly number[]>;
   /** List entries by article id; ids of articles no longer in the collection are simply absent. */
   loadEntries(ids: readonly string[]): Promise<ReadonlyMap<string, ArticleEntry>>;
   peekEntry(id: string): ArticleEntry | null | undefined;
@@ -78,6 +81,7 @@ export function createCorpusClient(options: CorpusClientOptions): CorpusClient {
   const pages = new Map<string, readonly ArticleEntry[]>();
   const entries = new Map<string, ArticleEntry>();
   const loadedShards = new Set<number>();
+  const orders = new Map<SortOrder, readonly number[]>();
   const inFlight = new Map<string, Promise<unknown>>();
   const listeners = new Set<() => void>();
   let version = 0;
@@ -159,6 +163,21 @@ export function createCorpusClient(options: CorpusClientOptions): CorpusClient {
         remember(value);
         notify();
         return value;
+      });
+    },
+    loadOrder(sort) {
+      const known = orders.get(sort);
+      if (known) return Promise.resolve(known);
+      if (sort === 'file') {
+        const identity = Array.from({ length: manifest.total }, (_, position) => position);
+        orders.set(sort, identity);
+        return Promise.resolve(identity);
+      }
+      return once(orderPath(manifest, sort), async (response, url) => {
+        const value = response ? await json(response, url) : [];
+        if (!Array.isArray(value) || value.length !== manifest.total || !value.every((item) => typeof item === 'number')) throw new CorpusFetchError(url, 'invalid', 'not an order of the list');
+        orders.set(sort, value as number[]);
+        return value as number[];
       });
     },
     peekEntry(id) {

@@ -9,7 +9,8 @@ import { sortArticles, type SortOrder } from './filter-articles.ts';
  *   <dataDir>list/<sort>/<page>.json   a page of list entries, in that sort order
  *   <dataDir>article/<slug>.json        one article, with its neighbours in file order
  *   <dataDir>id/<shard>.json            list entries grouped by a hash of their id (highlights know ids)
- *   <dataDir>search.json                the full-text index, loaded on first search
+ *   <dataDir>order/<sort>.json          every position in that sort order (filters and sorted search results)
+ *   <dataDir>search/…                   the full-text index, split by term (see search-index-format.ts)
  *
  * `dataDir` carries a hash of the content, so every file can be cached for ever.
  */
@@ -66,8 +67,14 @@ export function shardPath(manifest: CorpusManifest, shard: number): string {
   return `${manifest.dataDir}id/${shard}.json`;
 }
 
+/** The search index's directory file; its shards sit beside it. */
 export function searchIndexPath(manifest: CorpusManifest): string {
-  return `${manifest.dataDir}search.json`;
+  return `${manifest.dataDir}search/index.json`;
+}
+
+/** Every position, in `sort` order: a list filtered by reading status, or search hits, sorted without the whole list. */
+export function orderPath(manifest: CorpusManifest, sort: SortOrder): string {
+  return `${manifest.dataDir}order/${sort}.json`;
 }
 
 export function pageCount(manifest: CorpusManifest): number {
@@ -108,6 +115,7 @@ export function layoutCorpus(articles: readonly Article[]): { files: CorpusFile[
   const files: CorpusFile[] = [];
   for (const sort of LIST_SORT_ORDERS) {
     const sorted = sort === 'file' ? entries : sortArticles(entries, sort);
+    if (sort !== 'file') files.push({ path: `order/${sort}.json`, json: JSON.stringify(sorted.map((entry) => entry.position)) });
     for (let page = 0; page * LIST_PAGE_SIZE < sorted.length; page += 1) {
       files.push({ path: `list/${sort}/${page}.json`, json: JSON.stringify(sorted.slice(page * LIST_PAGE_SIZE, (page + 1) * LIST_PAGE_SIZE)) });
     }

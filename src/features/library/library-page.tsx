@@ -6,7 +6,7 @@ import { useCallback, useDeferredValue, useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { isSortOrder, SORT_ORDERS, type SortOrder } from '../../domain/articles/filter-articles.ts';
 import { continueReadingCandidates, isReadingStatus, READING_STATUS_LABELS, readingStatus, type ReadingProgress, type ReadingStatus } from '../../domain/reading/reading-progress.ts';
-import type { ListQuery } from '../../domain/search/search-index.ts';
+import type { ListQuery } from '../../domain/articles/list-query.ts';
 import { paths } from '../../config/paths.ts';
 import { shortenHeadline } from '../../domain/articles/shorten-headline.ts';
 import { useArticleEntries, useCorpus } from '../corpus/corpus-context.tsx';

@@ -1,4 +1,4 @@
-import type { ArticleHit, ListQuery } from '../../domain/search/search-index.ts';
+import type { SearchHit, SearchQuery } from '../../domain/search/search-index-reader.ts';
 import { isSearchResponse, type SearchRequest } from './search-protocol.ts';
 
 /** What the client needs of a Worker: a real one, or a fake for tests. */
@@ -20,7 +20,7 @@ export interface SearchClient {
    * was sent: callers ignore stale answers. Rejects with a readable Error if the index could not be
    * loaded; a later query tries to load it again.
    */
-  query(request: ListQuery): Promise<ArticleHit[]>;
+  query(request: SearchQuery): Promise<SearchHit[]>;
   readonly status: SearchStatus;
   getStatus(): SearchStatus;
   /** Calls `listener` on every change of status; returns the unsubscribe function (fits useSyncExternalStore). */
@@ -53,7 +53,7 @@ export function createSearchClient(options: SearchClientOptions): SearchClient {
   const createWorker = options.createWorker ?? createModuleWorker;
   const url = absoluteUrl(options.indexUrl);
   const listeners = new Set<(status: SearchStatus) => void>();
-  const pending = new Map<number, { resolve: (hits: ArticleHit[]) => void; reject: (error: Error) => void }>();
+  const pending = new Map<number, { resolve: (hits: SearchHit[]) => void; reject: (error: Error) => void }>();
   let worker: WorkerLike | null = null;
   let status: SearchStatus = 'idle';
   let nextId = 1;
@@ -138,7 +138,7 @@ export function createSearchClient(options: SearchClientOptions): SearchClient {
       if (!current) return Promise.reject(new Error(`Search is unavailable${startError ? ` (${startError})` : ''}.`));
       const id = nextId;
       nextId += 1;
-      return new Promise<ArticleHit[]>((resolve, reject) => {
+      return new Promise<SearchHit[]>((resolve, reject) => {
         pending.set(id, { resolve, reject });
         current.postMessage({ type: 'query', id, request });
       });
