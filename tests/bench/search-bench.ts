@@ -28,7 +28,7 @@ const fold = (text: string): string => text.normalize('NFKD').replace(/\p{M}/gu,
 const wordsOf = (text: string): string[] => fold(text).split(/[^\p{L}\p{M}\p{N}]+/u).filter(Boolean);
 
 /** Queries of 1 to 12 words, each a run of words from one article, `perLength` of each length. */
-export function queriesFromSeeds(seedsDir: string, perLength = 4, seed = 11): Map<number, string[]> {
+export function queriesFromSeeds(seedsDir: string, perLength = 6, seed = 11): Map<number, string[]> {
   const random = createRandom(seed);
   const names = readdirSync(seedsDir).filter((name) => name.endsWith('.txt')).sort();
   const queries = new Map<number, string[]>();

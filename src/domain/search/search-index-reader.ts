@@ -20,13 +20,14 @@ import { queryTerms } from './search-terms.ts';
  * what `load` does.
  *
  * Every word of a query must match (AND). A word matches itself; the last word, the one being
- * typed, also matches the words it begins (Algolia's `prefixLast`), from two letters: all of them
- * when they fit in a few postings shards, else the most used MAX_EXPANSIONS (as Elasticsearch caps
- * prefix expansions) until more letters narrow the range. From four letters, a word that is not a
- * word of the collection matches the words within one edit of it (two from eight letters) that
- * share its first two letters (Lucene's fuzzy `prefixLength`: the dictionary range to look in
- * stays small). Scores add each matched term's rarity (IDF) times its stored impact, a prefix or
- * a typo counting less than the word itself.
+ * typed, also matches the words it begins (Algolia's `prefixLast`), from two letters. From four
+ * letters, a word that neither is nor begins a word of the collection matches the nearest words
+ * within one edit of it (two from eight letters) that share its first two letters (Lucene's fuzzy
+ * `prefixLength`: the dictionary range to look in stays small). Words a prefix or a typo stands for
+ * are capped as Elasticsearch caps expansions (`max_expansions`), here by the postings shards they
+ * live in, since shards are what a query pays for: all of them while the range is narrow, else the
+ * most used ones until more letters narrow it. Scores add each matched term's rarity (IDF) times
+ * its stored impact, a prefix or a typo counting less than the word itself.
  */
 
 export interface SearchQuery {
@@ -61,11 +62,9 @@ export class SearchDataUnavailableError extends Error {
 export type LoadDataFile = (path: string) => Promise<unknown>;
 
 export const PREFIX_MIN_LENGTH = 2;
-/** A prefix whose words span at most this many postings shards expands to all of them. */
-const PREFIX_SHARDS = 3;
-/** Past that, to the most used of them only. */
-export const MAX_EXPANSIONS = 12;
-/** And never to more than this many words, for time. */
+/** The words a prefix or a typo may stand for are taken from at most this many postings shards. */
+const CANDIDATE_SHARDS = 1;
+/** And are never more than this many words, for time. */
 const MAX_ALL_EXPANSIONS = 400;
 export const FUZZY_MIN_LENGTH = 4;
 const FUZZY_PREFIX_LENGTH = 2;
@@ -141,26 +140,51 @@ export function createSearchIndexReader(directory: SearchDirectory, load: LoadDa
   };
 
   const candidatesOf = async (word: string, last: boolean): Promise<Candidate[]> => {
-    const near = await Promise.all(shardsOfPrefix(directory.dictionary, word).map(dictionary));
+    const expands = last && word.length >= PREFIX_MIN_LENGTH;
+    // A word that does not expand needs only the one dictionary shard that would hold it.
+    const near = await Promise.all((expands ? shardsOfPrefix(directory.dictionary, word) : [shardOf(directory.dictionary, word)]).map(dictionary));
     const starting = termsStarting(near, word);
     const exact = starting.find((entry) => entry.term === word);
     const candidates: Candidate[] = exact ? [{ ...exact, weight: 1 }] : [];
-    if (last && word.length >= PREFIX_MIN_LENGTH) {
+    if (expands) {
       const longer = starting.filter((entry) => entry.term !== word);
-      const span = longer.length ? shardOf(directory.postings, longer[longer.length - 1]?.term ?? '') - shardOf(directory.postings, longer[0]?.term ?? '') + 1 : 0;
-      const kept = span <= PREFIX_SHARDS ? longer.slice(0, MAX_ALL_EXPANSIONS) : longer.sort((a, b) => b.count - a.count || (a.term < b.term ? -1 : 1)).slice(0, MAX_EXPANSIONS);
-      for (const entry of kept) candidates.push({ ...entry, weight: PREFIX_WEIGHT * (word.length / entry.term.length) });
+      for (const entry of withinShards(longer, MAX_ALL_EXPANSIONS)) candidates.push({ ...entry, weight: PREFIX_WEIGHT * (word.length / entry.term.length) });
     }
-    if (!exact && word.length >= FUZZY_MIN_LENGTH) {
+    // A word being typed that begins words of the collection is not a typo (yet).
+    if (!exact && candidates.length === 0 && word.length >= FUZZY_MIN_LENGTH) {
       const limit = maxEdits(word);
       const range = await Promise.all(shardsOfPrefix(directory.dictionary, word.slice(0, FUZZY_PREFIX_LENGTH)).map(dictionary));
       const close = termsStarting(range, word.slice(0, FUZZY_PREFIX_LENGTH))
         .map((entry) => ({ ...entry, distance: editDistanceWithin(word, entry.term, limit) }))
-        .filter((entry) => entry.distance <= limit && !entry.term.startsWith(word))
+        .filter((entry) => entry.distance <= limit)
         .sort((a, b) => a.distance - b.distance || b.count - a.count || (a.term < b.term ? -1 : 1));
-      for (const entry of close.slice(0, MAX_FUZZY_TERMS)) candidates.push({ term: entry.term, count: entry.count, weight: FUZZY_WEIGHT * (1 - entry.distance / word.length) });
+      const nearest = close.filter((entry) => entry.distance === close[0]?.distance);
+      for (const entry of withinShards(nearest, MAX_FUZZY_TERMS)) {
+        candidates.push({ term: entry.term, count: entry.count, weight: FUZZY_WEIGHT * (1 - entry.distance / word.length) });
+      }
     }
     return candidates;
+  };
+
+  /**
+   * At most `limit` of `entries`, from at most CANDIDATE_SHARDS postings shards: those whose terms
+   * are used most. A query's bytes are counted in shards, so a candidate in a shard already chosen
+   * costs nothing more.
+   */
+  const withinShards = <T extends { term: string; count: number }>(entries: readonly T[], limit: number): T[] => {
+    const byShard = new Map<number, { weight: number; entries: T[] }>();
+    for (const entry of entries) {
+      const shard = shardOf(directory.postings, entry.term);
+      const group = byShard.get(shard) ?? { weight: 0, entries: [] };
+      group.weight += entry.count;
+      group.entries.push(entry);
+      byShard.set(shard, group);
+    }
+    const chosen = [...byShard.values()].sort((a, b) => b.weight - a.weight).slice(0, CANDIDATE_SHARDS);
+    return chosen
+      .flatMap((group) => group.entries)
+      .sort((a, b) => b.count - a.count || (a.term < b.term ? -1 : 1))
+      .slice(0, limit);
   };
 
   const postingsOf = async (term: string): Promise<DecodedPostings> => {

@@ -22,10 +22,13 @@ const B = 0.75;
 /** The highest weight one term can have in one article: both parts saturated. */
 const MAX_WEIGHT = (HEADLINE_BOOST + 1) * (K1 + 1);
 
-/** About this many characters of encoded postings per postings shard (a fifth to a third of that gzipped). */
-export const POSTINGS_SHARD_CHARS = 24_000;
-/** Terms per dictionary shard. */
-export const DICTIONARY_SHARD_TERMS = 1_000;
+/**
+ * About this many characters of encoded postings per postings shard (4–6 KiB gzipped), and terms per
+ * dictionary shard (about 1.6 KiB): measured on 10,000 generated articles, smaller shards cut the
+ * bytes a typed query fetches (a shard is paid for whole) at the cost of more files.
+ */
+export const POSTINGS_SHARD_CHARS = 6_000;
+export const DICTIONARY_SHARD_TERMS = 400;
 
 export interface SearchIndexFiles {
   directory: SearchDirectory;
@@ -43,7 +46,20 @@ function countTerms(text: string): Map<string, number> {
   return counts;
 }
 
+export interface SearchIndexWriterOptions {
+  postingsShardChars?: number;
+  dictionaryShardTerms?: number;
+}
+
 export class SearchIndexWriter {
+  private readonly postingsShardChars: number;
+  private readonly dictionaryShardTerms: number;
+
+  constructor(options: SearchIndexWriterOptions = {}) {
+    this.postingsShardChars = options.postingsShardChars ?? POSTINGS_SHARD_CHARS;
+    this.dictionaryShardTerms = options.dictionaryShardTerms ?? DICTIONARY_SHARD_TERMS;
+  }
+
   /** Term → flat [position, headline count, text count, …], positions ascending if added in order. */
   private readonly postings = new Map<string, number[]>();
   /** Words in each article's text, by position. */
@@ -106,13 +122,13 @@ export class SearchIndexWriter {
         return Math.max(1, Math.round((weight / MAX_WEIGHT) * MAX_IMPACT));
       });
       const encoded = encodePostings(positions, impacts);
-      if (shardFirst !== null && shardChars + encoded.length > POSTINGS_SHARD_CHARS) flushPostings();
+      if (shardFirst !== null && shardChars + encoded.length > this.postingsShardChars) flushPostings();
       shardFirst ??= term;
       shard[term] = encoded;
       shardChars += encoded.length + term.length;
       dictionary.terms.push(term);
       dictionary.counts.push(positions.length);
-      if (dictionary.terms.length >= DICTIONARY_SHARD_TERMS) flushDictionary();
+      if (dictionary.terms.length >= this.dictionaryShardTerms) flushDictionary();
     }
     flushPostings();
     flushDictionary();
