@@ -22,6 +22,8 @@ export interface SearchFigures {
   furtherBytes: number[];
   /** Keystroke-to-results times (ms) with the data in, by number of words in the query. */
   latencyByWords: Map<number, number[]>;
+  /** Gzipped bytes fetched in all, by folder of the data (search, list, order…). */
+  bytesByKind: Map<string, number>;
 }
 
 const fold = (text: string): string => text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
@@ -104,6 +106,7 @@ export async function measureSearch(page: Page, dist: string, seedsDir: string):
   });
   // Data files the service worker fetches again are counted once: bytes that cross the network.
   const counted = new Set<string>();
+  const byKind = new Map<string, number>();
   const newBytes = (): number => {
     let bytes = 0;
     for (const pathname of requested) {
@@ -111,7 +114,10 @@ export async function measureSearch(page: Page, dist: string, seedsDir: string):
       counted.add(pathname);
       const file = path.join(dist, decodeURIComponent(pathname.replace(/^.*?\/data\//, 'data/')));
       try {
-        bytes += gzipSync(readFileSync(file)).length;
+        const size = gzipSync(readFileSync(file)).length;
+        bytes += size;
+        const kind = /\/data\/[^/]+\/([^/]+)\//.exec(pathname)?.[1] ?? 'other';
+        byKind.set(kind, (byKind.get(kind) ?? 0) + size);
       } catch {
         // Not a file of this build.
       }
@@ -127,6 +133,7 @@ export async function measureSearch(page: Page, dist: string, seedsDir: string):
   await typeQuery(page, firstQuery);
   const firstSearchMs = Date.now() - started;
   const firstSearchBytes = newBytes();
+  console.log(`first search fetched: ${[...byKind].map(([kind, bytes]) => `${kind} ${(bytes / 1024).toFixed(1)} KiB`).join(', ')}`);
 
   const furtherBytes: number[] = [];
   const latencyByWords = new Map<number, number[]>();
@@ -140,7 +147,7 @@ export async function measureSearch(page: Page, dist: string, seedsDir: string):
       latencyByWords.set(length, times);
     }
   }
-  return { firstQuery, firstSearchBytes, firstSearchMs, furtherBytes, latencyByWords };
+  return { firstQuery, firstSearchBytes, firstSearchMs, furtherBytes, latencyByWords, bytesByKind: byKind };
 }
 
 export function percentile(values: readonly number[], fraction: number): number {

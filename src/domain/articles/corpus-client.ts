@@ -1,6 +1,8 @@
 import type { SortOrder } from './filter-articles.ts';
 import {
   articlePath,
+  ENTRY_PAGE_SIZE,
+  entryPagePath,
   listPagePath,
   orderPath,
   shardOf,
@@ -37,6 +39,10 @@ export interface CorpusClient {
   loadArticle(slug: string): Promise<ArticleDocument | null>;
   peekListPage(sort: SortOrder, page: number): readonly ArticleEntry[] | undefined;
   loadListPage(sort: SortOrder, page: number): Promise<readonly ArticleEntry[]>;
+  /** The entry at a position in file order, once its entry page (or list page) is here. */
+  peekPosition(position: number): ArticleEntry | undefined;
+  /** Fetches the small entry page holding `position`. */
+  loadPosition(position: number): Promise<void>;
   /** Every position in `sort` order (file order needs no fetch): filters sort without the search index. */
   loadOrder(sort: SortOrder): Promise<readonly number[]>;
   /** List entries by article id; ids of articles no longer in the collection are simply absent. */
@@ -82,6 +88,7 @@ export function createCorpusClient(options: CorpusClientOptions): CorpusClient {
   const entries = new Map<string, ArticleEntry>();
   const loadedShards = new Set<number>();
   const orders = new Map<SortOrder, readonly number[]>();
+  const byPosition = new Map<number, ArticleEntry>();
   const inFlight = new Map<string, Promise<unknown>>();
   const listeners = new Set<() => void>();
   let version = 0;
@@ -90,7 +97,11 @@ export function createCorpusClient(options: CorpusClientOptions): CorpusClient {
     listeners.forEach((listener) => listener());
   };
 
-  const remember = (list: readonly ArticleEntry[]) => list.forEach((entry) => entries.set(entry.id, entry));
+  const remember = (list: readonly ArticleEntry[]) =>
+    list.forEach((entry) => {
+      entries.set(entry.id, entry);
+      byPosition.set(entry.position, entry);
+    });
   const primeArticle = (document: ArticleDocument) => {
     articles.set(document.article.slug, document);
     entries.set(document.article.id, toEntry(document.article, document.position));
@@ -163,6 +174,17 @@ export function createCorpusClient(options: CorpusClientOptions): CorpusClient {
         remember(value);
         notify();
         return value;
+      });
+    },
+    peekPosition: (position) => byPosition.get(position),
+    async loadPosition(position) {
+      if (byPosition.has(position)) return;
+      const page = Math.floor(position / ENTRY_PAGE_SIZE);
+      await once(entryPagePath(manifest, page), async (response, url) => {
+        const value = response ? await json(response, url) : [];
+        if (!isEntryList(value)) throw new CorpusFetchError(url, 'invalid', 'not a list of articles');
+        remember(value);
+        notify();
       });
     },
     loadOrder(sort) {

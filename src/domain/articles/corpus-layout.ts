@@ -9,6 +9,7 @@ import { sortArticles, type SortOrder } from './filter-articles.ts';
  *   <dataDir>list/<sort>/<page>.json   a page of list entries, in that sort order
  *   <dataDir>article/<slug>.json        one article, with its neighbours in file order
  *   <dataDir>id/<shard>.json            list entries grouped by a hash of their id (highlights know ids)
+ *   <dataDir>entry/<n>.json              a few list entries in file order: the rows of search results
  *   <dataDir>order/<sort>.json          every position in that sort order (filters and sorted search results)
  *   <dataDir>search/…                   the full-text index, split by term (see search-index-format.ts)
  *
@@ -53,6 +54,12 @@ export const LIST_SORT_ORDERS: readonly SortOrder[] = ['file', 'headline', 'read
  */
 export const LIST_PAGE_SIZE = 25;
 const ENTRIES_PER_SHARD = 40;
+/**
+ * Entries per file for the rows of search results and filtered lists, which are scattered over the
+ * collection: one small file per row shown (as Pagefind fetches one fragment per result shown),
+ * rather than a list page of 25 for each.
+ */
+export const ENTRY_PAGE_SIZE = 5;
 const MAX_SHARDS = 1024;
 
 export function listPagePath(manifest: CorpusManifest, sort: SortOrder, page: number): string {
@@ -61,6 +68,10 @@ export function listPagePath(manifest: CorpusManifest, sort: SortOrder, page: nu
 
 export function articlePath(manifest: CorpusManifest, slug: string): string {
   return `${manifest.dataDir}article/${encodeURIComponent(slug)}.json`;
+}
+
+export function entryPagePath(manifest: CorpusManifest, page: number): string {
+  return `${manifest.dataDir}entry/${page}.json`;
 }
 
 export function shardPath(manifest: CorpusManifest, shard: number): string {
@@ -119,6 +130,9 @@ export function layoutCorpus(articles: readonly Article[]): { files: CorpusFile[
     for (let page = 0; page * LIST_PAGE_SIZE < sorted.length; page += 1) {
       files.push({ path: `list/${sort}/${page}.json`, json: JSON.stringify(sorted.slice(page * LIST_PAGE_SIZE, (page + 1) * LIST_PAGE_SIZE)) });
     }
+  }
+  for (let page = 0; page * ENTRY_PAGE_SIZE < entries.length; page += 1) {
+    files.push({ path: `entry/${page}.json`, json: JSON.stringify(entries.slice(page * ENTRY_PAGE_SIZE, (page + 1) * ENTRY_PAGE_SIZE)) });
   }
   for (const document of articleDocuments(articles)) files.push({ path: `article/${document.article.slug}.json`, json: JSON.stringify(document) });
   const shards = shardCount(entries.length);

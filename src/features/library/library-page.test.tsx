@@ -289,7 +289,7 @@ describe('LibraryPage with more articles than a list page', () => {
     renderLibrary('/?q=story+117', { services });
     await waitFor(() => expect(headlines()).toEqual(['Story number 117']));
     expect(marked()).toEqual(['Story', '117', 'story', '117']);
-    // Search answers with positions; a row's entry comes from the file-order list page holding it, and only that one.
-    expect(services.host.requests).toEqual([`${services.data.manifest.dataDir}list/file/4.json`]);
+    // Search answers with positions; a row's entry comes from the small entry file holding it, and only that one.
+    expect(services.host.requests).toEqual([`${services.data.manifest.dataDir}entry/23.json`]);
   });
 });

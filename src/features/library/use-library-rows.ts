@@ -56,7 +56,7 @@ async function answer(corpus: CorpusClient, search: ArticleSearch | null, reques
 /**
  * The list's rows. Browsing (no words, no status filter) reads the static list pages of the chosen
  * order, fetched as rows come into view; searching or filtering gives positions, whose entries are
- * read from the list pages in file order as their rows come into view. The previous answer stays
+ * read from small entry files as their rows come into view. The previous answer stays
  * on screen while the next one is computed.
  */
 export function useLibraryRows(corpus: CorpusClient, search: ArticleSearch | null, request: ListQuery | null, sort: SortOrder): LibraryRows {
@@ -110,6 +110,15 @@ export function useLibraryRows(corpus: CorpusClient, search: ArticleSearch | nul
     [corpus, attempt],
   );
 
+  const loadEntry = (position: number) => {
+    const entryKey = `entry/${position}`;
+    if (corpus.peekPosition(position) || pageErrors.current.has(entryKey)) return;
+    corpus.loadPosition(position).catch((error: unknown) => {
+      pageErrors.current.set(entryKey, error instanceof Error ? error : new Error(String(error)));
+      setPageError(pageErrors.current.get(entryKey) ?? null);
+    });
+  };
+
   if (!key) {
     return {
       count: corpus.manifest.total,
@@ -127,15 +136,14 @@ export function useLibraryRows(corpus: CorpusClient, search: ArticleSearch | nul
   const current = answered?.key === key || recent !== undefined;
   const hits = (answered?.key === key ? answered.hits : recent) ?? answered?.hits ?? [];
   const failed = failure?.key === key ? failure.error : pageError;
-  const entryAt = (position: number) => corpus.peekListPage('file', Math.floor(position / pageSize))?.[position % pageSize];
   return {
     count: hits.length,
     row: (index) => {
       const hit = hits[index];
-      return { entry: hit && entryAt(hit.position), terms: hit?.terms ?? NO_TERMS };
+      return { entry: hit && corpus.peekPosition(hit.position), terms: hit?.terms ?? NO_TERMS };
     },
     request: (from, to) => {
-      for (let index = Math.max(0, from); index <= to && index < hits.length; index += 1) loadPage('file', Math.floor((hits[index]?.position ?? 0) / pageSize));
+      for (let index = Math.max(0, from); index <= to && index < hits.length; index += 1) loadEntry(hits[index]?.position ?? 0);
     },
     status: failed ? 'error' : current ? 'ready' : 'loading',
     error: failed,
