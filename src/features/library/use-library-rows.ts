@@ -75,7 +75,10 @@ export function useLibraryRows(corpus: CorpusClient, search: ArticleSearch | nul
     answer(corpus, search, request).then(
       (hits) => {
         remember(key, hits);
-        if (live) setAnswered({ key, hits });
+        if (!live) return;
+        setAnswered({ key, hits });
+        // Asked again (back online, say), a query that failed before shows its answer.
+        setFailure((previous) => (previous?.key === key ? null : previous));
       },
       (error: unknown) => {
         if (live) setFailure({ key, error: error instanceof Error ? error : new Error(String(error)) });
