@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { makeArticle } from '../../tests/fixtures/articles.ts';
 import { isArticleDocument } from '../data/corpus/corpus-client.ts';
 import { articleDocuments, articlePath, layoutCorpus, LIST_PAGE_SIZE, listPagePath, searchIndexPath, shardPath, type ArticleEntry } from '../domain/articles/corpus-layout.ts';
-import { loadSearchIndex, queryArticles } from '../domain/search/search-index.ts';
+import { createMemorySearchReader } from '../testing/test-services.tsx';
 import { ARTICLES_MODULE_ID, articlesModule, buildCorpusData, loadCorpus, readSeedsFolder } from './seed-articles-plugin.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -127,15 +127,17 @@ describe('buildCorpusData', () => {
     expect(buildCorpusData(articles.slice(1)).manifest.dataDir).not.toBe(built.manifest.dataDir);
   });
 
-  it('writes every laid-out file and the search index under the data folder', () => {
+  it('writes every laid-out file and the search index under the data folder', async () => {
     const { manifest, files } = built;
-    const expected = [...layoutCorpus(articles).files.map((file) => `${manifest.dataDir}${file.path}`), searchIndexPath(manifest)];
-    expect([...files.keys()].sort()).toEqual(expected.sort());
+    const expected = layoutCorpus(articles).files.map((file) => `${manifest.dataDir}${file.path}`);
+    const searchFiles = [...files.keys()].filter((path) => path.startsWith(`${manifest.dataDir}search/`));
+    expect([...files.keys()].filter((path) => !searchFiles.includes(path)).sort()).toEqual(expected.sort());
+    expect(searchFiles).toContain(searchIndexPath(manifest));
     expect(files.has(listPagePath(manifest, 'headline', 1))).toBe(true);
     expect(files.has(shardPath(manifest, 0))).toBe(true);
     expect(files.has(decodeURIComponent(articlePath(manifest, 'story-3')))).toBe(true);
-    const index = loadSearchIndex(files.get(searchIndexPath(manifest)) ?? '');
-    expect(queryArticles(index, { text: 'story 51', sort: 'relevance' }).map((hit) => hit.entry.id)).toEqual(['id-51']);
+    const hits = await createMemorySearchReader(files, manifest.dataDir).search({ text: 'story 51', sort: 'relevance' });
+    expect(hits.map((hit) => articles[hit.position]?.id)).toEqual(['id-51']);
   });
 
   it('gives the first page of the list, as list/file/0.json holds it', () => {

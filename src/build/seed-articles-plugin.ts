@@ -4,8 +4,8 @@ import path from 'node:path';
 import type { Logger, Plugin, ResolvedConfig } from 'vite';
 import type { Article } from '../domain/articles/article.ts';
 import { buildCorpus, formatCorpusReport, SEED_EXTENSION, type Corpus, type SeedFile } from '../domain/articles/build-corpus.ts';
-import { currentBuildJson, CURRENT_BUILD_PATH, layoutCorpus, LIST_PAGE_SIZE, searchIndexPath, type ArticleEntry, type CorpusManifest } from '../domain/articles/corpus-layout.ts';
-import { buildSearchIndex } from '../domain/search/search-index.ts';
+import { currentBuildJson, CURRENT_BUILD_PATH, layoutCorpus, LIST_PAGE_SIZE, type ArticleEntry, type CorpusManifest } from '../domain/articles/corpus-layout.ts';
+import { SearchIndexWriter } from '../domain/search/search-index-writer.ts';
 import { prerenderPages } from './prerender.ts';
 import { paths, SCREEN_ROUTES, type ScreenRoute } from '../config/paths.ts';
 import { routeDocument, routePages } from './route-documents.ts';
@@ -54,14 +54,15 @@ export interface CorpusBuild {
 
 export function buildCorpusData(articles: readonly Article[]): CorpusBuild {
   const { files, firstPage, shards } = layoutCorpus(articles);
-  const searchIndex = buildSearchIndex(articles);
+  // Fed one article at a time: the writer keeps term counts, not texts.
+  const search = new SearchIndexWriter();
+  articles.forEach((article, position) => search.add(article, position));
+  for (const [path, json] of search.finish().files) files.push({ path, json });
   // The folder is named by a hash of every file in it, so each file can be cached for ever.
   const hash = createHash('sha256');
   for (const file of files) hash.update(file.path).update('\0').update(file.json).update('\0');
-  hash.update(searchIndex);
   const manifest: CorpusManifest = { total: articles.length, pageSize: LIST_PAGE_SIZE, shards, dataDir: `data/${hash.digest('hex').slice(0, 10)}/` };
   const output = new Map(files.map((file) => [`${manifest.dataDir}${file.path}`, file.json]));
-  output.set(searchIndexPath(manifest), searchIndex);
   const documents = new Map<string, string>();
   for (const file of files) if (file.path.startsWith('article/')) documents.set(file.path.slice('article/'.length, -'.json'.length), file.json);
   return { manifest, firstPage, files: output, documents };

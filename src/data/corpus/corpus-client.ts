@@ -3,7 +3,10 @@ import {
   articlePath,
   CURRENT_BUILD_PATH,
   isCurrentBuild,
+  ENTRY_PAGE_SIZE,
+  entryPagePath,
   listPagePath,
+  orderPath,
   shardOf,
   shardPath,
   toEntry,
@@ -51,6 +54,12 @@ export interface CorpusClient {
   loadArticle(slug: string): Promise<ArticleDocument | null>;
   peekListPage(sort: SortOrder, page: number): readonly ArticleEntry[] | undefined;
   loadListPage(sort: SortOrder, page: number): Promise<readonly ArticleEntry[]>;
+  /** The entry at a position in file order, once its entry page (or list page) is here. */
+  peekPosition(position: number): ArticleEntry | undefined;
+  /** Fetches the small entry page holding `position`. */
+  loadPosition(position: number): Promise<void>;
+  /** Every position in `sort` order (file order needs no fetch): filters sort without the search index. */
+  loadOrder(sort: SortOrder): Promise<readonly number[]>;
   /** List entries by article id; ids of articles no longer in the collection are simply absent. */
   loadEntries(ids: readonly string[]): Promise<ReadonlyMap<string, ArticleEntry>>;
   peekEntry(id: string): ArticleEntry | null | undefined;
@@ -95,6 +104,8 @@ export function createCorpusClient(options: CorpusClientOptions): CorpusClient {
   const pages = new Map<string, readonly ArticleEntry[]>();
   const entries = new Map<string, ArticleEntry>();
   const loadedShards = new Set<number>();
+  const orders = new Map<SortOrder, readonly number[]>();
+  const byPosition = new Map<number, ArticleEntry>();
   const inFlight = new Map<string, Promise<unknown>>();
   const listeners = new Set<() => void>();
   let version = 0;
@@ -136,7 +147,11 @@ export function createCorpusClient(options: CorpusClientOptions): CorpusClient {
     if (await deployedAgain()) throw new CorpusFetchError(url, 'outdated');
   }
 
-  const remember = (list: readonly ArticleEntry[]) => list.forEach((entry) => entries.set(entry.id, entry));
+  const remember = (list: readonly ArticleEntry[]) =>
+    list.forEach((entry) => {
+      entries.set(entry.id, entry);
+      byPosition.set(entry.position, entry);
+    });
   const primeArticle = (document: ArticleDocument) => {
     articles.set(document.article.slug, document);
     entries.set(document.article.id, toEntry(document.article, document.position));
@@ -211,6 +226,32 @@ export function createCorpusClient(options: CorpusClientOptions): CorpusClient {
         remember(value);
         notify();
         return value;
+      });
+    },
+    peekPosition: (position) => byPosition.get(position),
+    async loadPosition(position) {
+      if (byPosition.has(position)) return;
+      const page = Math.floor(position / ENTRY_PAGE_SIZE);
+      await once(entryPagePath(manifest, page), async (response, url) => {
+        const value = response ? await json(response, url) : [];
+        if (!isEntryList(value)) throw new CorpusFetchError(url, 'invalid', 'not a list of articles');
+        remember(value);
+        notify();
+      });
+    },
+    loadOrder(sort) {
+      const known = orders.get(sort);
+      if (known) return Promise.resolve(known);
+      if (sort === 'file') {
+        const identity = Array.from({ length: manifest.total }, (_, position) => position);
+        orders.set(sort, identity);
+        return Promise.resolve(identity);
+      }
+      return once(orderPath(manifest, sort), async (response, url) => {
+        const value = response ? await json(response, url) : [];
+        if (!Array.isArray(value) || value.length !== manifest.total || !value.every((item) => typeof item === 'number')) throw new CorpusFetchError(url, 'invalid', 'not an order of the list');
+        orders.set(sort, value as number[]);
+        return value as number[];
       });
     },
     peekEntry(id) {

@@ -1,17 +1,29 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { makeArticle } from '../../../tests/fixtures/articles.ts';
+import { layoutCorpus } from '../../domain/articles/corpus-layout.ts';
 import { MAX_QUERY_CHARACTERS, MAX_QUERY_WORDS } from '../../domain/search/query-limits.ts';
-import { buildSearchIndex, queryArticles, type ListQuery } from '../../domain/search/search-index.ts';
+import { createSearchIndexReader, type SearchQuery } from '../../domain/search/search-index-reader.ts';
+import { buildSearchFiles } from '../../domain/search/search-index-writer.ts';
 import { tokenize } from '../../domain/search/search-terms.ts';
 import { createSearchClient, SupersededQueryError, type SearchStatus, type WorkerLike } from './search-client.ts';
 import type { SearchRequest, SearchResponse } from './search-protocol.ts';
 import { createSearchWorkerHandler, type FetchText } from './search-worker-handler.ts';
 
-const INDEX_JSON = buildSearchIndex([
+const ARTICLES = [
   makeArticle('a', 'Élysée Palace responds', ['The French president spoke on Friday.']),
   makeArticle('b', 'Zeppelin museum reopens', ['Visitors queued for hours at the palace gates.']),
   makeArticle('c', 'Markets rally', ['Stocks rose.']),
-]);
+];
+/** The index's files and the sort orders' files, by path under the data folder. */
+const FILES = new Map([...buildSearchFiles(ARTICLES).files, ...layoutCorpus(ARTICLES).files.map((file): [string, string] => [file.path, file.json])]);
+const INDEX_JSON = FILES.get('search/index.json') ?? '';
+
+/** Serves the data folder's files: the directory for its own URL, shards and orders beside it. */
+const serveFiles: FetchText = (url) => {
+  const path = new URL(url, 'https://example.org/').pathname.replace(/^.*?\/data\/[^/]+\//, '');
+  const json = FILES.get(path);
+  return json === undefined ? Promise.reject(new Error('HTTP 404')) : Promise.resolve(json);
+};
 
 /** Lets every queued task run: a fake worker delivers messages in later tasks, like a real one. */
 const flush = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
@@ -73,7 +85,7 @@ class InProcessWorker implements WorkerLike {
   }
 }
 
-function setup(fetchText: FetchText = () => Promise.resolve(INDEX_JSON), indexUrl = '/data/abc/search.json') {
+function setup(fetchText: FetchText = serveFiles, indexUrl = '/data/abc/search/index.json') {
   const workers: InProcessWorker[] = [];
   const fetchSpy = vi.fn(fetchText);
   const client = createSearchClient({
@@ -89,7 +101,7 @@ function setup(fetchText: FetchText = () => Promise.resolve(INDEX_JSON), indexUr
   return { client, workers, fetchSpy, statuses };
 }
 
-const ids = (hits: readonly { entry: { id: string } }[]): string[] => hits.map((hit) => hit.entry.id);
+const ids = (hits: readonly { position: number }[]): string[] => hits.map((hit) => ARTICLES[hit.position]?.id ?? '?');
 
 describe('createSearchClient', () => {
   let clients: { terminate(): void }[] = [];
@@ -114,7 +126,7 @@ describe('createSearchClient', () => {
     const hits = await client.query({ text: 'zepp', sort: 'relevance' });
     expect(ids(hits)).toEqual(['b']);
     expect(hits[0]?.terms).toEqual(['zeppelin']);
-    expect(hits[0]?.entry).toMatchObject({ slug: 'b', headline: 'Zeppelin museum reopens', position: 1 });
+    expect(hits[0]?.position).toBe(1);
     expect(statuses).toEqual(['loading', 'ready']);
     expect(client.status).toBe('ready');
   });
@@ -127,20 +139,21 @@ describe('createSearchClient', () => {
     client.prepare();
     await client.query({ text: 'markets', sort: 'relevance' });
     expect(workers).toHaveLength(1);
-    expect(fetchSpy).toHaveBeenCalledTimes(1);
+    expect(fetchSpy.mock.calls.filter(([url]) => url.endsWith('/search/index.json'))).toHaveLength(1);
     expect(workers[0]?.received.filter((m) => m.type === 'load')).toHaveLength(1);
     expect(answers.map(ids)).toEqual([['a', 'b'], ['a', 'c', 'b']]);
   });
 
   it('resolves the index URL against the document, not the worker script', async () => {
-    const { client, fetchSpy } = track(setup(undefined, 'data/abc/search.json'));
-    await client.query({ text: '', sort: 'file' });
-    expect(fetchSpy).toHaveBeenCalledWith(new URL('data/abc/search.json', document.baseURI).href);
+    const { client, fetchSpy } = track(setup(undefined, 'data/abc/search/index.json'));
+    await client.query({ text: 'museum', sort: 'file' });
+    expect(fetchSpy).toHaveBeenCalledWith(new URL('data/abc/search/index.json', document.baseURI).href);
+    expect(fetchSpy).toHaveBeenCalledWith(new URL('data/abc/search/d0.json', document.baseURI).href);
   });
 
   it('holds a query sent before the index has loaded, then answers it', async () => {
     const fetch = deferred<string>();
-    const { client } = track(setup(() => fetch.promise));
+    const { client } = track(setup((url) => (url.endsWith('/search/index.json') ? fetch.promise : serveFiles(url))));
     const first = client.query({ text: 'palace', sort: 'relevance' });
     await flush();
     expect(client.status).toBe('loading');
@@ -153,7 +166,7 @@ describe('createSearchClient', () => {
     const { client, workers } = track(setup(() => fetch.promise));
     const first = client.query({ text: 'palace', sort: 'relevance' });
     const second = client.query({ text: 'zeppelin', sort: 'relevance' });
-    const third = client.query({ text: '', sort: 'file', except: ['a'] });
+    const third = client.query({ text: '', sort: 'file', except: [0] });
     await expect(second).rejects.toBeInstanceOf(SupersededQueryError);
     await flush();
     fetch.resolve(INDEX_JSON);
@@ -178,9 +191,9 @@ describe('createSearchClient', () => {
   it('rejects with a readable error when the index cannot be loaded, and tries again on the next query', async () => {
     let calls = 0;
     const { client, fetchSpy, statuses } = track(
-      setup(() => {
+      setup((url) => {
         calls += 1;
-        return calls === 1 ? Promise.reject(new Error('HTTP 404')) : Promise.resolve(INDEX_JSON);
+        return calls === 1 ? Promise.reject(new Error('HTTP 404')) : serveFiles(url);
       }),
     );
     const failed = client.query({ text: 'palace', sort: 'relevance' });
@@ -188,7 +201,7 @@ describe('createSearchClient', () => {
     expect(client.status).toBe('error');
 
     expect(ids(await client.query({ text: 'palace', sort: 'relevance' }))).toEqual(['a', 'b']);
-    expect(fetchSpy).toHaveBeenCalledTimes(2);
+    expect(fetchSpy.mock.calls.filter(([url]) => url.endsWith('/search/index.json'))).toHaveLength(2);
     expect(statuses).toEqual(['loading', 'error', 'loading', 'ready']);
   });
 
@@ -209,7 +222,7 @@ describe('createSearchClient', () => {
 
   it('rejects pending queries when the worker crashes, and starts a new worker for the next query', async () => {
     const fetch = deferred<string>();
-    const { client, workers } = track(setup(() => fetch.promise));
+    const { client, workers } = track(setup((url) => (url.endsWith('/search/index.json') ? fetch.promise : serveFiles(url))));
     const pending = client.query({ text: 'palace', sort: 'relevance' });
     workers[0]?.crash();
     await expect(pending).rejects.toThrow('Search is unavailable: the search worker stopped.');
@@ -270,39 +283,60 @@ describe('createSearchWorkerHandler', () => {
   };
 
   it('answers queries once loaded, and says it is loaded', async () => {
-    const { posted, handle } = setupHandler(() => Promise.resolve(INDEX_JSON));
-    await handle({ type: 'load', url: 'https://example.org/search.json' });
+    const { posted, handle } = setupHandler(serveFiles);
+    await handle({ type: 'load', url: 'https://example.org/data/abc/search/index.json' });
     await handle({ type: 'query', id: 7, request: { text: 'museum', sort: 'relevance' } });
     expect(posted[0]).toEqual({ type: 'loaded' });
-    expect(posted[1]).toMatchObject({ type: 'result', id: 7, hits: [{ entry: { id: 'b' }, terms: ['museum'] }] });
+    expect(posted[1]).toEqual({ type: 'result', id: 7, hits: [{ position: 1, terms: ['museum'] }] });
+  });
+
+  it('answers from the shards it has when the network is gone, and says which words need what it could not fetch', async () => {
+    let online = true;
+    const { posted, handle } = setupHandler((url) => (online ? serveFiles(url) : Promise.reject(new TypeError('Failed to fetch'))));
+    await handle({ type: 'load', url: 'https://example.org/data/abc/search/index.json' });
+    await handle({ type: 'query', id: 1, request: { text: 'museum', sort: 'relevance' } });
+    online = false;
+    await handle({ type: 'query', id: 2, request: { text: 'museum', sort: 'relevance' } });
+    await handle({ type: 'query', id: 3, request: { text: 'markets', sort: 'headline' } });
+    expect(posted[2]).toEqual({ type: 'result', id: 2, hits: [{ position: 1, terms: ['museum'] }] });
+    expect(posted[3]).toMatchObject({ type: 'error', id: 3, message: expect.stringMatching(/^This search needs part of the index that could not be fetched \(order\/headline\.json: Failed to fetch\)\. Searches made before still work offline\.$/) as unknown });
+    online = true;
+    await handle({ type: 'query', id: 4, request: { text: 'markets', sort: 'headline' } });
+    expect(posted[4]).toEqual({ type: 'result', id: 4, hits: [{ position: 2, terms: ['markets'] }] });
   });
 
   it('keeps failing queries until a new load succeeds', async () => {
-    const fetchText = vi.fn<FetchText>().mockRejectedValueOnce(new Error('HTTP 500')).mockResolvedValue(INDEX_JSON);
+    const fetchText = vi.fn<FetchText>(serveFiles).mockRejectedValueOnce(new Error('HTTP 500'));
     const { posted, handle } = setupHandler(fetchText);
-    await handle({ type: 'load', url: 'u' });
+    await handle({ type: 'load', url: 'https://example.org/data/abc/search/index.json' });
     await handle({ type: 'query', id: 1, request: { text: '', sort: 'file' } });
     expect(posted).toEqual([
       { type: 'load-failed', message: 'The search index could not be loaded (HTTP 500).' },
       { type: 'error', id: 1, message: 'The search index could not be loaded (HTTP 500).' },
     ]);
-    await handle({ type: 'load', url: 'u' });
+    await handle({ type: 'load', url: 'https://example.org/data/abc/search/index.json' });
     await handle({ type: 'query', id: 2, request: { text: '', sort: 'file' } });
     expect(posted.slice(2)).toMatchObject([{ type: 'loaded' }, { type: 'result', id: 2 }]);
   });
 
   it('bounds the work of any query: a 20,000-character query and a 500-word one reach the index cut to the limits', async () => {
-    const searched: ListQuery[] = [];
+    const searched: SearchQuery[] = [];
     const posted: SearchResponse[] = [];
     const handle = createSearchWorkerHandler(
       (message) => posted.push(message),
-      () => Promise.resolve(INDEX_JSON),
-      (index, request) => {
-        searched.push(request);
-        return queryArticles(index, request);
+      (url) => serveFiles(url),
+      (directory, loadFile) => {
+        const reader = createSearchIndexReader(directory, loadFile);
+        return {
+          ...reader,
+          search(request) {
+            searched.push(request);
+            return reader.search(request);
+          },
+        };
       },
     );
-    await handle({ type: 'load', url: 'u' });
+    await handle({ type: 'load', url: 'https://example.org/data/abc/search/index.json' });
     const long = 'palace'.repeat(20_000 / 'palace'.length);
     const wordy = Array.from({ length: 500 }, (_, n) => (n % 2 ? 'palace' : 'museum')).join(' ');
     await handle({ type: 'query', id: 1, request: { text: long, sort: 'relevance' } });
@@ -318,8 +352,9 @@ describe('createSearchWorkerHandler', () => {
   it('loads once for repeated loads of the same URL, and ignores malformed messages', async () => {
     const fetchText = vi.fn<FetchText>().mockResolvedValue(INDEX_JSON);
     const { posted, handle } = setupHandler(fetchText);
-    await Promise.all([handle({ type: 'load', url: 'u' }), handle({ type: 'load', url: 'u' })]);
-    await handle({ type: 'load', url: 'u' });
+    const url = 'https://example.org/data/abc/search/index.json';
+    await Promise.all([handle({ type: 'load', url }), handle({ type: 'load', url })]);
+    await handle({ type: 'load', url });
     await handle({ type: 'query', id: 1 });
     await handle(null);
     expect(fetchText).toHaveBeenCalledTimes(1);

@@ -1,4 +1,4 @@
-import type { ArticleHit, ListQuery } from '../../domain/search/search-index.ts';
+import type { SearchHit, SearchQuery } from '../../domain/search/search-index-reader.ts';
 import { isSearchResponse, type SearchRequest } from './search-protocol.ts';
 
 /** What the client needs of a Worker: a real one, or a fake for tests. */
@@ -22,7 +22,7 @@ export interface SearchClient {
    * six queries). Rejects with a readable Error if the index could not be loaded; a later query
    * tries to load it again.
    */
-  query(request: ListQuery): Promise<ArticleHit[]>;
+  query(request: SearchQuery): Promise<SearchHit[]>;
   readonly status: SearchStatus;
   getStatus(): SearchStatus;
   /** Calls `listener` on every change of status; returns the unsubscribe function (fits useSyncExternalStore). */
@@ -46,8 +46,8 @@ export class SupersededQueryError extends Error {
 }
 
 interface PendingQuery {
-  request: ListQuery;
-  resolve: (hits: ArticleHit[]) => void;
+  request: SearchQuery;
+  resolve: (hits: SearchHit[]) => void;
   reject: (error: Error) => void;
 }
 
@@ -167,7 +167,7 @@ export function createSearchClient(options: SearchClientOptions): SearchClient {
     query(request) {
       prepare();
       if (!worker) return Promise.reject(new Error(`Search is unavailable${startError ? ` (${startError})` : ''}.`));
-      return new Promise<ArticleHit[]>((resolve, reject) => {
+      return new Promise<SearchHit[]>((resolve, reject) => {
         waiting?.reject(new SupersededQueryError());
         waiting = { request, resolve, reject };
         sendNext();

@@ -1,10 +1,10 @@
 import { createContext, use, type ReactNode } from 'react';
-import type { ArticleHit, ListQuery } from '../../domain/search/search-index.ts';
+import type { SearchHit, SearchQuery } from '../../domain/search/search-index-reader.ts';
 
 /** What the list needs of full-text search: warm it up, and ask it. */
 export interface ArticleSearch {
   prepare(): void;
-  query(request: ListQuery): Promise<ArticleHit[]>;
+  query(request: SearchQuery): Promise<SearchHit[]>;
   /** Whether the index is loaded ('idle' | 'loading' | 'ready' | 'error'), when the search can tell. */
   getStatus?(): string;
   subscribe?(listener: () => void): () => void;

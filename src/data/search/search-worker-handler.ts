@@ -1,11 +1,12 @@
 import { limitSearchQuery } from '../../domain/search/query-limits.ts';
-import { loadSearchIndex, queryArticles, type ListQuery, type SearchIndex } from '../../domain/search/search-index.ts';
+import { isSearchDirectory } from '../../domain/search/search-index-format.ts';
+import { createSearchIndexReader, SearchDataUnavailableError, type SearchIndexReader, type SearchQuery } from '../../domain/search/search-index-reader.ts';
 import { isSearchRequest, type SearchResponse } from './search-protocol.ts';
 
 export type FetchText = (url: string) => Promise<string>;
-export type RunQuery = typeof queryArticles;
+export type CreateReader = typeof createSearchIndexReader;
 
-/** Fetches the index file; an HTTP error is an error. */
+/** Fetches a file of the index; an HTTP error is an error. */
 export const fetchIndexText: FetchText = async (url) => {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`HTTP ${response.status}`);
@@ -15,15 +16,17 @@ export const fetchIndexText: FetchText = async (url) => {
 type State =
   | { kind: 'idle' }
   | { kind: 'loading'; url: string; attempt: number }
-  | { kind: 'ready'; url: string; index: SearchIndex }
+  | { kind: 'ready'; url: string; reader: SearchIndexReader }
   | { kind: 'failed'; message: string };
 
 const reason = (error: unknown): string => (error instanceof Error ? error.message : String(error)) || 'unknown error';
 
 /**
  * The search worker's message handling, without the worker: `post` sends a response, `fetchText`
- * reads the index file. Queries that arrive before the index has loaded wait for it; if it cannot
- * be loaded they, and later queries, get an error until a new `load` tries again.
+ * reads a file of the index. `load` fetches the index's directory (`search/index.json` in the data
+ * folder); each query then fetches the shards it needs, beside it, and keeps them. Queries that
+ * arrive before the directory has loaded wait for it; if it cannot be loaded they, and later
+ * queries, get an error until a new `load` tries again.
  *
  * Every query is cut to the limits of query-limits.ts before it reaches the index, whoever sent it
  * (a `?q=` of 20,000 characters kept the worker busy for seconds), so no query holds up the next.
@@ -33,25 +36,29 @@ const reason = (error: unknown): string => (error instanceof Error ? error.messa
 export function createSearchWorkerHandler(
   post: (message: SearchResponse) => void,
   fetchText: FetchText = fetchIndexText,
-  runQuery: RunQuery = queryArticles,
+  createReader: CreateReader = createSearchIndexReader,
 ): (message: unknown) => Promise<void> {
   let state: State = { kind: 'idle' };
   let attempts = 0;
-  let waiting: { id: number; request: ListQuery }[] = [];
+  let waiting: { id: number; request: SearchQuery }[] = [];
 
-  const answer = (index: SearchIndex, id: number, request: ListQuery): void => {
+  const answer = async (reader: SearchIndexReader, id: number, request: SearchQuery): Promise<void> => {
     try {
-      post({ type: 'result', id, hits: runQuery(index, { ...request, text: limitSearchQuery(request.text).text }) });
+      post({ type: 'result', id, hits: await reader.search({ ...request, text: limitSearchQuery(request.text).text }) });
     } catch (error) {
-      post({ type: 'error', id, message: `The search failed (${reason(error)}).` });
+      const message =
+        error instanceof SearchDataUnavailableError
+          ? `This search needs part of the index that could not be fetched (${error.path}: ${error.detail}). Searches made before still work offline.`
+          : `The search failed (${reason(error)}).`;
+      post({ type: 'error', id, message });
     }
   };
 
-  const settle = (): void => {
+  const settle = async (): Promise<void> => {
     const queued = waiting;
     waiting = [];
     for (const { id, request } of queued) {
-      if (state.kind === 'ready') answer(state.index, id, request);
+      if (state.kind === 'ready') await answer(state.reader, id, request);
       else if (state.kind === 'failed') post({ type: 'error', id, message: state.message });
     }
   };
@@ -69,7 +76,11 @@ export function createSearchWorkerHandler(
     try {
       const text = await fetchText(url);
       try {
-        next = { kind: 'ready', url, index: loadSearchIndex(text) };
+        const directory: unknown = JSON.parse(text);
+        if (!isSearchDirectory(directory)) throw new Error('not a search index of this version');
+        // Shard paths are relative to the data folder, which holds search/index.json.
+        const dataFolder = new URL('../', url);
+        next = { kind: 'ready', url, reader: createReader(directory, async (path) => JSON.parse(await fetchText(new URL(path, dataFolder).href)) as unknown) };
       } catch (error) {
         next = { kind: 'failed', message: `The search index could not be read (${reason(error)}).` };
       }
@@ -80,13 +91,13 @@ export function createSearchWorkerHandler(
     if (state.kind !== 'loading' || state.attempt !== attempt) return;
     state = next;
     post(next.kind === 'ready' ? { type: 'loaded' } : { type: 'load-failed', message: next.message });
-    settle();
+    await settle();
   };
 
   return async (message) => {
     if (!isSearchRequest(message)) return;
     if (message.type === 'load') return load(message.url);
-    if (state.kind === 'ready') answer(state.index, message.id, message.request);
+    if (state.kind === 'ready') await answer(state.reader, message.id, message.request);
     else if (state.kind === 'failed') post({ type: 'error', id: message.id, message: state.message });
     else waiting.push({ id: message.id, request: message.request });
   };

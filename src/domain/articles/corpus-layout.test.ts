@@ -9,6 +9,7 @@ import {
   LIST_PAGE_SIZE,
   LIST_SORT_ORDERS,
   listPagePath,
+  orderPath,
   searchIndexPath,
   shardCount,
   shardOf,
@@ -196,7 +197,8 @@ describe('data file paths', () => {
   it('names list pages, shards and the search index under the data folder', () => {
     expect(listPagePath(manifest, 'reading-time', 3)).toBe('data/0123456789/list/reading-time/3.json');
     expect(shardPath(manifest, 7)).toBe('data/0123456789/id/7.json');
-    expect(searchIndexPath(manifest)).toBe('data/0123456789/search.json');
+    expect(searchIndexPath(manifest)).toBe('data/0123456789/search/index.json');
+    expect(orderPath(manifest, 'headline')).toBe('data/0123456789/order/headline.json');
     expect(articlePath(manifest, 'a-story')).toBe('data/0123456789/article/a-story.json');
   });
 

@@ -9,7 +9,9 @@ import { sortArticles, type SortOrder } from './sort-articles.ts';
  *   <dataDir>list/<sort>/<page>.json   a page of list entries, in that sort order
  *   <dataDir>article/<slug>.json        one article, with its neighbours in file order
  *   <dataDir>id/<shard>.json            list entries grouped by a hash of their id (highlights know ids)
- *   <dataDir>search.json                the full-text index, loaded on first search
+ *   <dataDir>entry/<n>.json              a few list entries in file order: the rows of search results
+ *   <dataDir>order/<sort>.json          every position in that sort order (filters and sorted search results)
+ *   <dataDir>search/…                   the full-text index, split by term (see search-index-format.ts)
  *
  * `dataDir` carries a hash of the content, so every file can be cached for ever.
  */
@@ -72,6 +74,12 @@ export const LIST_SORT_ORDERS: readonly SortOrder[] = ['file', 'headline', 'read
  */
 export const LIST_PAGE_SIZE = 25;
 const ENTRIES_PER_SHARD = 40;
+/**
+ * Entries per file for the rows of search results and filtered lists, which are scattered over the
+ * collection: one small file per row shown (as Pagefind fetches one fragment per result shown),
+ * rather than a list page of 25 for each.
+ */
+export const ENTRY_PAGE_SIZE = 5;
 const MAX_SHARDS = 1024;
 
 export function listPagePath(manifest: CorpusManifest, sort: SortOrder, page: number): string {
@@ -82,12 +90,22 @@ export function articlePath(manifest: CorpusManifest, slug: string): string {
   return `${manifest.dataDir}article/${encodeURIComponent(slug)}.json`;
 }
 
+export function entryPagePath(manifest: CorpusManifest, page: number): string {
+  return `${manifest.dataDir}entry/${page}.json`;
+}
+
 export function shardPath(manifest: CorpusManifest, shard: number): string {
   return `${manifest.dataDir}id/${shard}.json`;
 }
 
+/** The search index's directory file; its shards sit beside it. */
 export function searchIndexPath(manifest: CorpusManifest): string {
-  return `${manifest.dataDir}search.json`;
+  return `${manifest.dataDir}search/index.json`;
+}
+
+/** Every position, in `sort` order: a list filtered by reading status, or search hits, sorted without the whole list. */
+export function orderPath(manifest: CorpusManifest, sort: SortOrder): string {
+  return `${manifest.dataDir}order/${sort}.json`;
 }
 
 export function shardCount(total: number): number {
@@ -124,9 +142,13 @@ export function layoutCorpus(articles: readonly Article[]): { files: CorpusFile[
   const files: CorpusFile[] = [];
   for (const sort of LIST_SORT_ORDERS) {
     const sorted = sort === 'file' ? entries : sortArticles(entries, sort);
+    if (sort !== 'file') files.push({ path: `order/${sort}.json`, json: JSON.stringify(sorted.map((entry) => entry.position)) });
     for (let page = 0; page * LIST_PAGE_SIZE < sorted.length; page += 1) {
       files.push({ path: `list/${sort}/${page}.json`, json: JSON.stringify(sorted.slice(page * LIST_PAGE_SIZE, (page + 1) * LIST_PAGE_SIZE)) });
     }
+  }
+  for (let page = 0; page * ENTRY_PAGE_SIZE < entries.length; page += 1) {
+    files.push({ path: `entry/${page}.json`, json: JSON.stringify(entries.slice(page * ENTRY_PAGE_SIZE, (page + 1) * ENTRY_PAGE_SIZE)) });
   }
   for (const document of articleDocuments(articles)) files.push({ path: `article/${document.article.slug}.json`, json: JSON.stringify(document) });
   const shards = shardCount(entries.length);

@@ -58,3 +58,8 @@ function isMatch(word: string, terms: readonly string[]): boolean {
   const parts = Array.isArray(folded) ? folded : [folded];
   return parts.some((part) => terms.some((term) => part.startsWith(term)));
 }
+
+/** The folded terms a text is searched for; none for a text with no words. */
+export function queryTerms(text: string): string[] {
+  return tokenize(text).flatMap((word) => processTerm(word) ?? []);
+}

@@ -309,13 +309,24 @@ describe('LibraryPage with more articles than a list page', () => {
     }
   });
 
+  it('filters by reading status from small files, never the search index', async () => {
+    withRowHeights();
+    const services = createTestServices({ articles: many });
+    const reading = { a117: progress({ progress: 1, read: true }), a003: progress({ progress: 1, read: true }) };
+    renderLibrary('/?status=unread&sort=headline', { services, reading });
+    await waitFor(() => expect(status()).toBe('118 articles'));
+    expect(services.search.requests).toEqual([]);
+    expect(services.host.requests.filter((path) => path.includes('/search/'))).toEqual([]);
+    expect(services.host.requests).toContain(`${services.data.manifest.dataDir}order/headline.json`);
+  });
+
   it('finds an article beyond the first page by search', async () => {
     withRowHeights();
     const services = createTestServices({ articles: many });
     renderLibrary('/?q=story+117', { services });
     await waitFor(() => expect(headlines()).toEqual(['Story number 117']));
     expect(marked()).toEqual(['Story', '117', 'story', '117']);
-    // Search answers with whole entries: no list page is fetched.
-    expect(services.host.requests).toEqual([]);
+    // Search answers with positions; a row's entry comes from the small entry file holding it, and only that one.
+    expect(services.host.requests).toEqual([`${services.data.manifest.dataDir}entry/23.json`]);
   });
 });

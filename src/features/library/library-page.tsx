@@ -8,7 +8,7 @@ import { useSearchParams } from 'react-router-dom';
 import { SORT_ORDERS, type SortOrder } from '../../domain/articles/sort-articles.ts';
 import { continueReadingCandidates, READING_STATUS_LABELS, readingStatus, type ReadingProgress, type ReadingStatus } from '../../domain/reading/reading-progress.ts';
 import { limitSearchQuery, queryLimitNote } from '../../domain/search/query-limits.ts';
-import type { ListQuery } from '../../domain/search/search-index.ts';
+import type { ListQuery } from '../../domain/articles/list-query.ts';
 import { parseLibraryParams, paths, withParam, type LibraryParams } from '../../config/paths.ts';
 import { shortenHeadline } from '../../domain/articles/shorten-headline.ts';
 import { useArticleEntries, useCorpus } from '../../data/corpus/corpus-context.tsx';
