@@ -15,7 +15,8 @@ const record = (id: string, exact: string): Highlight => {
     id,
     articleId: '001',
     articleHeadline: sampleArticles[0]?.headline ?? '',
-    quote: { type: 'TextQuoteSelector', exact, prefix: '', suffix: '' },
+    // The context a highlight made in the app stores: a short quote is placed only where its surroundings agree.
+    quote: { type: 'TextQuoteSelector', exact, prefix: text.slice(Math.max(0, start - 32), start), suffix: text.slice(start + exact.length, start + exact.length + 32) },
     position: { type: 'TextPositionSelector', start, end: start + exact.length },
     color: 'yellow',
     note: '',

@@ -163,7 +163,7 @@ describe('createSearchClient', () => {
 
   it('abandons a query superseded before the worker got to it: the worker never runs stale work', async () => {
     const fetch = deferred<string>();
-    const { client, workers } = track(setup(() => fetch.promise));
+    const { client, workers } = track(setup((url) => (url.endsWith('/search/index.json') ? fetch.promise : serveFiles(url))));
     const first = client.query({ text: 'palace', sort: 'relevance' });
     const second = client.query({ text: 'zeppelin', sort: 'relevance' });
     const third = client.query({ text: '', sort: 'file', except: [0] });

@@ -38,7 +38,7 @@ export function ArticleListItem({ article, highlightCount, status, progress, onS
     <div data-status={status}>
       <h2 dir="auto" className="flex items-baseline gap-2 font-serif text-xl leading-snug font-semibold">
         {status === 'unread' && <span data-needs-js className="inline-block size-2.5 shrink-0 rounded-full bg-blue-700 dark:bg-sky-300" aria-hidden="true" />}
-        <AppLink to={paths.article.getHref(article.slug)} className={`headline-link break-words ${status === 'read' ? 'font-normal' : ''}`}
+        <AppLink to={paths.article.getHref(article.slug)} className={`headline-link min-w-0 break-words ${status === 'read' ? 'font-normal' : ''}`}
           onPointerEnter={onIntent}
           onTouchStart={onIntent}
           onFocus={onIntent}
