@@ -1,3 +1,4 @@
+import * as v from 'valibot';
 import type { SearchHit, SearchQuery } from '../../domain/search/search-index-reader.ts';
 
 /**
@@ -14,35 +15,25 @@ export type SearchResponse =
   | { type: 'loaded' }
   | { type: 'load-failed'; message: string };
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
-const isPositions = (value: unknown): boolean => value === undefined || (Array.isArray(value) && value.every((item) => typeof item === 'number'));
+const Positions = v.optional(v.array(v.number()));
+
+// Messages cross a thread boundary as structured clones: checked on arrival, never trusted.
+const SearchRequestSchema = v.variant('type', [
+  v.object({ type: v.literal('load'), url: v.string() }),
+  v.object({ type: v.literal('query'), id: v.number(), request: v.object({ text: v.string(), sort: v.string(), only: Positions, except: Positions }) }),
+]);
+
+const SearchResponseSchema = v.variant('type', [
+  v.object({ type: v.literal('result'), id: v.number(), hits: v.array(v.unknown()) }),
+  v.object({ type: v.literal('error'), id: v.number(), message: v.string() }),
+  v.object({ type: v.literal('loaded') }),
+  v.object({ type: v.literal('load-failed'), message: v.string() }),
+]);
 
 export function isSearchRequest(value: unknown): value is SearchRequest {
-  if (!isRecord(value)) return false;
-  if (value.type === 'load') return typeof value.url === 'string';
-  return (
-    value.type === 'query' &&
-    typeof value.id === 'number' &&
-    isRecord(value.request) &&
-    typeof value.request.text === 'string' &&
-    typeof value.request.sort === 'string' &&
-    isPositions(value.request.only) &&
-    isPositions(value.request.except)
-  );
+  return v.is(SearchRequestSchema, value);
 }
 
 export function isSearchResponse(value: unknown): value is SearchResponse {
-  if (!isRecord(value)) return false;
-  switch (value.type) {
-    case 'result':
-      return typeof value.id === 'number' && Array.isArray(value.hits);
-    case 'error':
-      return typeof value.id === 'number' && typeof value.message === 'string';
-    case 'loaded':
-      return true;
-    case 'load-failed':
-      return typeof value.message === 'string';
-    default:
-      return false;
-  }
+  return v.is(SearchResponseSchema, value);
 }
