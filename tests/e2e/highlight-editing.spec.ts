@@ -106,6 +106,9 @@ test('a highlight made in one tab appears in another without a reload, and so do
 });
 
 test('the Highlights view filters by colour, article and words, sorts, and counts', async ({ page }) => {
+  // The longest flow of the suite (three highlights made by hand across two articles, four page
+  // loads, eight filter states): every step waits for its state, the whole needs more than one budget.
+  test.slow();
   await page.goto(articleUrl);
   await selectWithoutMouse(page, { paragraph: 1, from: 'Bundeswehr', to: 'in Iraq' });
   await page.getByRole('button', { name: 'Highlight yellow' }).click();
