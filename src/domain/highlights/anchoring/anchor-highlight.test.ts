@@ -90,6 +90,13 @@ describe('anchorHighlight', () => {
     expect(anchor('A completely different article that happens to mention Iraq once.', selectors)).toEqual({ kind: 'orphan' });
   });
 
+  it('places a short quote imported with no context at its one whole-word occurrence', () => {
+    // Tools that export a bare TextQuoteSelector keep no prefix or suffix: there is no context to disagree.
+    const quote = { type: 'TextQuoteSelector' as const, exact: 'on Friday', prefix: '', suffix: '' };
+    const position = { type: 'TextPositionSelector' as const, start: 0, end: 0 };
+    expect(anchorHighlight(TEXT, quote, position)).toEqual({ kind: 'anchored', span: spanOf(TEXT, 'on Friday'), method: 'exact' });
+  });
+
   it('trusts a long quote found exactly once, whatever its new context', () => {
     const phrase = 'troops in Syria would leave, according to officials';
     const text = `Start. ${phrase}. End.`;

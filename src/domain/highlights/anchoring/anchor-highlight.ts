@@ -97,7 +97,11 @@ export function anchorHighlight(text: string, quote: TextQuoteSelector, position
   const exact = distinctPlaces(exactMatches(folded.text, foldedQuote, context, boundaries));
   const exactChoice = choose(exact, context.hint);
   const distinctive = exact.length === 1 && foldedQuote.length >= ANCHOR_THRESHOLDS.distinctiveQuoteLength;
-  const neededContext = foldedQuote.length < ANCHOR_THRESHOLDS.shortQuoteLength ? ANCHOR_THRESHOLDS.shortQuoteContext : ANCHOR_THRESHOLDS.exactContext;
+  // A quote stored with no context at all (imported from a tool that keeps none) has no surroundings to
+  // agree or disagree: it is judged as before, by its whole-word occurrences and its position.
+  const storedContext = quote.prefix !== '' || quote.suffix !== '';
+  const neededContext =
+    storedContext && foldedQuote.length < ANCHOR_THRESHOLDS.shortQuoteLength ? ANCHOR_THRESHOLDS.shortQuoteContext : ANCHOR_THRESHOLDS.exactContext;
   if (exactChoice && (exactChoice.contextScore >= neededContext || distinctive)) {
     const span = toOriginal(folded, exactChoice, text);
     if (span) return { kind: 'anchored', span, method: 'exact' };
