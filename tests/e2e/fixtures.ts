@@ -19,6 +19,19 @@ export const SHARED_STORAGE_KEY = 'broadsheet:highlights';
  * Every test fails on an uncaught page error, a console error or a Content Security Policy
  * violation: the signs of a broken or unsafe page.
  */
+/** Collects the page's CSP violations and uncaught errors, from before its first script runs. */
+export async function collectPageProblems(page: Page): Promise<string[]> {
+  const problems: string[] = [];
+  await page.exposeFunction('reportCspViolation', (violation: string) => problems.push(`CSP violation: ${violation}`));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      (window as unknown as { reportCspViolation: (v: string) => void }).reportCspViolation(`${event.violatedDirective} blocked ${event.blockedURI}`);
+    });
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  return problems;
+}
+
 export const test = base.extend<{ pageProblems: string[] }>({
   // Navigations resolve once the app is live (hydrated after its screen's chunk arrived), as a
   // reader's first action would find it; a page without the app (no JavaScript) is not waited for.
@@ -43,14 +56,7 @@ export const test = base.extend<{ pageProblems: string[] }>({
   },
   pageProblems: [
     async ({ page }, use) => {
-      const problems: string[] = [];
-      await page.exposeFunction('reportCspViolation', (violation: string) => problems.push(`CSP violation: ${violation}`));
-      await page.addInitScript(() => {
-        document.addEventListener('securitypolicyviolation', (event) => {
-          (window as unknown as { reportCspViolation: (v: string) => void }).reportCspViolation(`${event.violatedDirective} blocked ${event.blockedURI}`);
-        });
-      });
-      page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+      const problems = await collectPageProblems(page);
       page.on('console', (message) => {
         if (message.type() !== 'error') return;
         // A deliberate visit to a missing URL logs the document's own 404; that is the test, not a fault.

@@ -1,6 +1,6 @@
 import { test as base, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { E2E_BASE_URL, REMOTE_STORAGE_CONTROL_PORT, REMOTE_STORAGE_PORT } from './config.ts';
-import { SEED_ARTICLE, selectWithoutMouse } from './fixtures.ts';
+import { collectPageProblems, SEED_ARTICLE, selectWithoutMouse } from './fixtures.ts';
 
 export { expect };
 
@@ -41,14 +41,7 @@ async function openDevice(browser: Browser, kind: 'phone' | 'laptop'): Promise<D
     ...(kind === 'phone' ? { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : { viewport: { width: 1280, height: 800 } }),
   });
   const page = await context.newPage();
-  const problems: string[] = [];
-  await page.exposeFunction('reportCspViolation', (violation: string) => problems.push(`CSP violation: ${violation}`));
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (event) => {
-      (window as unknown as { reportCspViolation: (v: string) => void }).reportCspViolation(`${event.violatedDirective} blocked ${event.blockedURI}`);
-    });
-  });
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  const problems = await collectPageProblems(page);
   return { context, page, problems };
 }
 
