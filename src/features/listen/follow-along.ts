@@ -58,8 +58,6 @@ function draw(sentence: QueuedSentence | null, word: TextSpan | null): Range | n
   return range;
 }
 
-// Scrolls within this long after a wheel, touch or key are the reader's own.
-const USER_SCROLL_WINDOW_MS = 800;
 const SCROLL_KEYS = new Set(['ArrowUp', 'ArrowDown', 'PageUp', 'PageDown', 'Home', 'End', ' ']);
 
 // How much of a sentence must show above the player to count as in view: about two lines.
@@ -83,6 +81,10 @@ export function useFollowAlong(sentence: QueuedSentence | null, word: TextSpan |
   const [detached, setDetached] = useState(false);
   const detachedRef = useRef(false);
   const rangeRef = useRef<Range | null>(null);
+  // Whether the reader has used a wheel, touch or scrolling key since the player last scrolled the page
+  // itself: by the order of events, not by time, so a busy device that delivers scroll events late
+  // still tells the reader's scrolling from the player's.
+  const readerScrolledRef = useRef(false);
   const insetRef = useRef(bottomInset);
   useEffect(() => {
     insetRef.current = bottomInset;
@@ -99,6 +101,7 @@ export function useFollowAlong(sentence: QueuedSentence | null, word: TextSpan |
     const rect = range.getBoundingClientRect();
     // A third of the way down: the reader sees what came before and what follows.
     const top = window.scrollY + rect.top - window.innerHeight / 3;
+    readerScrolledRef.current = false;
     window.scrollTo({ top: Math.max(0, top), behavior: reducedMotion() || force ? 'instant' : 'smooth' });
   }, []);
 
@@ -123,15 +126,14 @@ export function useFollowAlong(sentence: QueuedSentence | null, word: TextSpan |
   useEffect(() => () => void draw(null, null), []);
 
   useEffect(() => {
-    let userActionAt = 0;
     const onUserAction = () => {
-      userActionAt = performance.now();
+      readerScrolledRef.current = true;
     };
     const onKey = (event: KeyboardEvent) => {
       if (SCROLL_KEYS.has(event.key)) onUserAction();
     };
     const onScroll = () => {
-      if (performance.now() - userActionAt > USER_SCROLL_WINDOW_MS) return;
+      if (!readerScrolledRef.current) return;
       const range = rangeRef.current;
       if (range) setDetachedBoth(!isInView(range, insetRef.current()));
     };
