@@ -113,6 +113,15 @@ test('l starts from the paragraph at the top of the screen and pauses and resume
   await expect.poll(() => markedText(page)).toBeNull();
 });
 
+/** Whether the page stayed at the same scroll position across two animation frames. */
+function scrollSettled(page: Page): Promise<boolean> {
+  return page.evaluate(async () => {
+    const before = window.scrollY;
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    return window.scrollY === before;
+  });
+}
+
 test('keeps the voice’s sentence in view, and offers a way back after the reader scrolls away', async ({ page, isMobile }) => {
   await page.goto(articleUrl);
   await page.locator('article p').nth(1).evaluate((p) => p.scrollIntoView({ block: 'start', behavior: 'instant' }));
@@ -126,6 +135,8 @@ test('keeps the voice’s sentence in view, and offers a way back after the read
   await expect.poll(() => page.evaluate(() => window.scrollY)).toBeLessThan(bottom);
   await expect.poll(() => sentenceInView(page)).toBe(true);
 
+  // The page's own smooth scroll has settled (a wheel during it would race the animation).
+  await expect.poll(() => scrollSettled(page)).toBe(true);
   // The reader scrolls down to read something else: the page stops following.
   await page.mouse.move(100, 200);
   await page.mouse.wheel(0, 5000);
