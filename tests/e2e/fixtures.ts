@@ -38,6 +38,19 @@ export const test = base.extend<{ pageProblems: string[] }>({
   page: async ({ page }, provide) => {
     const whenLive = async () => {
       await page.waitForFunction(() => document.documentElement.hasAttribute('data-app-ready') || !document.getElementById('root'), null, { timeout: 10_000 }).catch(() => {});
+      // The route's screen (a Suspense boundary) can hydrate just after the layout says the app is
+      // live: wait until its heading is React's, then for the effects that attach its key handlers.
+      await page
+        .waitForFunction(
+          () => {
+            const heading = document.querySelector('#root main h1');
+            return !heading || Object.keys(heading).some((key) => key.startsWith('__reactFiber'));
+          },
+          null,
+          { timeout: 10_000 },
+        )
+        .catch(() => {});
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)))).catch(() => {});
     };
     const goto = page.goto.bind(page);
     const reload = page.reload.bind(page);

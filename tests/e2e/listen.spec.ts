@@ -18,6 +18,16 @@ async function press(locator: Locator, isMobile: boolean): Promise<void> {
   else await locator.click();
 }
 
+/**
+ * Waits until the article's Listen launcher is hydrated and its effects have run, so a first `l`
+ * reaches its key handler: the article screen can hydrate just after the page says the app is live.
+ */
+async function whenListenReady(page: Page): Promise<void> {
+  const button = page.getByRole('button', { name: 'Listen', exact: true });
+  await expect.poll(() => button.evaluate((element) => Object.keys(element).some((key) => key.startsWith('__reactFiber')))).toBe(true);
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve))));
+}
+
 /** Waits until the voice says `text`, and the same sentence is marked in the page. */
 async function expectReading(page: Page, text: string): Promise<void> {
   await expect.poll(() => speaking(page)).toBe(text);
@@ -81,6 +91,7 @@ test('reads the headline, then the paragraphs sentence by sentence, marking each
 test('l starts from the paragraph at the top of the screen and pauses and resumes; the buttons skip by sentence and paragraph', async ({ page, isMobile }) => {
   await page.goto(articleUrl);
   await page.locator('article p').nth(2).evaluate((p) => p.scrollIntoView({ block: 'start', behavior: 'instant' }));
+  await whenListenReady(page);
   await page.keyboard.press('l');
   await expectReading(page, P2_S1);
 
@@ -125,6 +136,7 @@ function scrollSettled(page: Page): Promise<boolean> {
 test('keeps the voice’s sentence in view, and offers a way back after the reader scrolls away', async ({ page, isMobile }) => {
   await page.goto(articleUrl);
   await page.locator('article p').nth(1).evaluate((p) => p.scrollIntoView({ block: 'start', behavior: 'instant' }));
+  await whenListenReady(page);
   await page.keyboard.press('l');
   await expectReading(page, P1_S1);
   // The reader is at the end of the page when the voice goes back to the first paragraph: the page follows it.
@@ -234,6 +246,7 @@ test('a sleep timer set for the end of the article stops there instead of going 
 
 test('the next-track button of the lock screen goes on to the next article', async ({ page }) => {
   await page.goto(articleUrl);
+  await whenListenReady(page);
   await page.keyboard.press('l');
   await expectReading(page, SEED_ARTICLE.headline);
   await pressMediaAction(page, 'nexttrack');
@@ -243,6 +256,7 @@ test('the next-track button of the lock screen goes on to the next article', asy
 
 test('h while listening highlights the sentence being read', async ({ page }) => {
   await page.goto(articleUrl);
+  await whenListenReady(page);
   await page.keyboard.press('l');
   await expectReading(page, SEED_ARTICLE.headline);
   await finishUtterance(page);
@@ -262,6 +276,7 @@ test('h while listening highlights the sentence being read', async ({ page }) =>
 
 test('reopening the article offers to resume listening where it stopped', async ({ page, isMobile }) => {
   await page.goto(articleUrl);
+  await whenListenReady(page);
   await page.keyboard.press('l');
   await expectReading(page, SEED_ARTICLE.headline);
   for (let i = 0; i < 3; i += 1) await finishUtterance(page);
@@ -278,6 +293,7 @@ test('reads an Arabic article right to left with an Arabic voice', async ({ page
   await page.goto('./');
   await page.getByRole('link', { name: ARABIC_HEADLINE }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(ARABIC_HEADLINE);
+  await whenListenReady(page);
   await page.keyboard.press('l');
   await expectReading(page, ARABIC_HEADLINE);
   expect(await lastSpoken(page)).toMatchObject({ voice: 'Fake Arabic', lang: 'ar-SA' });
