@@ -22,11 +22,12 @@ const SENTENCE_OPENERS = new Set(['the', 'a', 'an', 'it', 'he', 'she', 'we', 'th
 const GERMAN_MONTHS = /^(januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember)\b/i;
 
 const segmenters = new Map<string, Intl.Segmenter>();
-function sentenceSegmenter(lang: string | undefined): Intl.Segmenter {
-  const key = lang ?? '';
+/** One segmenter per language and granularity: building one loads ICU data, so it is kept. */
+export function cachedSegmenter(lang: string | undefined, granularity: 'sentence' | 'word'): Intl.Segmenter {
+  const key = `${granularity}:${lang ?? ''}`;
   let segmenter = segmenters.get(key);
   if (!segmenter) {
-    segmenter = new Intl.Segmenter(lang, { granularity: 'sentence' });
+    segmenter = new Intl.Segmenter(lang, { granularity });
     segmenters.set(key, segmenter);
   }
   return segmenter;
@@ -77,7 +78,7 @@ function splitLong(text: string, span: TextSpan, max: number): TextSpan[] {
  */
 export function segmentSentences(text: string, lang: string | undefined, max = MAX_SPOKEN_LENGTH): TextSpan[] {
   const language = primaryLanguage(lang);
-  const raw = [...sentenceSegmenter(lang).segment(text)].map((s) => ({ start: s.index, end: s.index + s.segment.length }));
+  const raw = [...cachedSegmenter(lang, 'sentence').segment(text)].map((s) => ({ start: s.index, end: s.index + s.segment.length }));
   const joined: TextSpan[] = [];
   for (const span of raw) {
     const previous = joined[joined.length - 1];

@@ -1,4 +1,4 @@
-import type { TextSpan } from './sentences.ts';
+import { cachedSegmenter, type TextSpan } from './sentences.ts';
 
 /**
  * What is handed to the speech engine for a sentence, and the way back: boundary events report
@@ -33,17 +33,6 @@ export function prepareUtterance(source: string): Utterance {
   return { text, sourceIndex };
 }
 
-const wordSegmenters = new Map<string, Intl.Segmenter>();
-function wordSegmenter(lang: string | undefined): Intl.Segmenter {
-  const key = lang ?? '';
-  let segmenter = wordSegmenters.get(key);
-  if (!segmenter) {
-    segmenter = new Intl.Segmenter(lang, { granularity: 'word' });
-    wordSegmenters.set(key, segmenter);
-  }
-  return segmenter;
-}
-
 /**
  * The word a `boundary` event points at, as a span of the spoken text. Engines send `charIndex`
  * always and `charLength` only sometimes (0 or absent): then the word runs to the segmenter's
@@ -53,7 +42,7 @@ export function spokenWordAt(utterance: Utterance, charIndex: number, charLength
   const { text } = utterance;
   if (!Number.isInteger(charIndex) || charIndex < 0 || charIndex >= text.length) return null;
   if (charLength && charLength > 0) return { start: charIndex, end: Math.min(text.length, charIndex + charLength) };
-  const segment = wordSegmenter(lang).segment(text).containing(charIndex);
+  const segment = cachedSegmenter(lang, 'word').segment(text).containing(charIndex);
   if (!segment) return null;
   return { start: segment.index, end: segment.index + segment.segment.length };
 }
