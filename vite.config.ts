@@ -90,7 +90,7 @@ export default defineConfig(({ isPreview }) => ({
   ],
   test: {
     environment: 'jsdom',
-    include: ['src/**/*.test.{ts,tsx}'],
+    include: ['src/**/*.test.{ts,tsx}', 'tests/tools/**/*.test.ts'],
     setupFiles: ['tests/setup-unit.ts'],
     restoreMocks: true,
   },

@@ -87,7 +87,7 @@ try {
   const builds = new Map<number, BuildResult>();
   for (const count of sizes) {
     const seeds = path.join(work, `seeds-${count}`);
-    writeCorpus(count, seeds);
+    await writeCorpus(count, seeds);
     const result = build(`reader-${count}`, [], { SEEDS_DIR: seeds });
     builds.set(count, result);
     row(`build time and peak memory, ${count.toLocaleString('en')} articles`, `${result.seconds.toFixed(1)} s, ${result.peakMiB ? `${Math.round(result.peakMiB)} MiB` : 'n/a'}`, count >= 10_000 ? '≤ 60 s' : '', count >= 10_000 ? result.seconds <= 60 : null);
