@@ -1,12 +1,14 @@
 import type { Article } from '../articles/article.ts';
 import { encodePostings, MAX_IMPACT } from './posting-codec.ts';
 import { compareTerms, dictionaryShardFile, postingsShardFile, SEARCH_DIRECTORY_FILE, SEARCH_FORMAT_VERSION, type DictionaryShard, type PostingsShard, type SearchDirectory } from './search-index-format.ts';
+import { PostingAccumulator } from './posting-accumulator.ts';
 import { processTerm, tokenize } from './search-terms.ts';
 
 /**
  * Builds the split search index (see search-index-format.ts). Articles are added one at a time, in
- * any batches, and only their term counts are kept, never their text; `finish` scores and writes
- * every file. Pure: no I/O.
+ * any batches, and only their term counts are kept, never their text, packed a few bytes a posting
+ * (about 3 bytes × 40 million postings at 100,000 articles); `finish` scores the postings and makes
+ * the files one at a time as the caller takes them. Pure: no I/O.
  *
  * Each posting carries an impact: the article's BM25 weight for that term (Robertson and
  * Zaragoza's term-frequency saturation with length normalisation), with a headline match counted
@@ -36,15 +38,18 @@ export interface SearchIndexFiles {
   files: Map<string, string>;
 }
 
-function countTerms(text: string): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const word of tokenize(text)) {
-    const folded = processTerm(word);
-    if (folded === null) continue;
-    for (const term of Array.isArray(folded) ? folded : [folded]) counts.set(term, (counts.get(term) ?? 0) + 1);
-  }
-  return counts;
+/** What `finish` gives: the index's files, made one at a time as they are iterated, the directory last. */
+export interface SearchIndexOutput {
+  /** [path under the data folder, JSON text]; iterate once, writing each file as it comes. */
+  files: Iterable<[string, string]>;
 }
+
+/**
+ * Folded terms of the words seen lately: a collection's words follow Zipf's law, so most words
+ * were folded before, and folding (Unicode normalisation and a regular expression) is the costly
+ * part of indexing. Emptied when full, so its memory stays bounded on any collection.
+ */
+const FOLD_CACHE_WORDS = 200_000;
 
 export interface SearchIndexWriterOptions {
   postingsShardChars?: number;
@@ -60,86 +65,117 @@ export class SearchIndexWriter {
     this.dictionaryShardTerms = options.dictionaryShardTerms ?? DICTIONARY_SHARD_TERMS;
   }
 
-  /** Term → flat [position, headline count, text count, …], positions ascending if added in order. */
-  private readonly postings = new Map<string, number[]>();
-  /** Words in each article's text, by position. */
-  private readonly lengths: number[] = [];
+  /** Every (term, article) pair with its counts, a few bytes each (see posting-accumulator.ts). */
+  private postings: PostingAccumulator | null = new PostingAccumulator();
+  /** Words in each article's text, by position; grown as positions come. */
+  private lengths = new Int32Array(1024);
   private documents = 0;
+  private readonly folded = new Map<string, readonly string[]>();
+
+  private countTerms(text: string): Map<string, number> {
+    const counts = new Map<string, number>();
+    for (const word of tokenize(text)) {
+      let terms = this.folded.get(word);
+      if (terms === undefined) {
+        const folded = processTerm(word);
+        terms = folded === null ? [] : Array.isArray(folded) ? folded : [folded];
+        if (this.folded.size >= FOLD_CACHE_WORDS) this.folded.clear();
+        this.folded.set(word, terms);
+      }
+      for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1);
+    }
+    return counts;
+  }
 
   /** Adds an article at its position in file order. */
   add(article: Pick<Article, 'headline' | 'paragraphs'>, position: number): void {
-    const headline = countTerms(article.headline);
-    const body = countTerms(article.paragraphs.join('\n'));
+    const postings = this.postings;
+    if (!postings) throw new Error('the search index is finished: no article can be added');
+    const headline = this.countTerms(article.headline);
+    const body = this.countTerms(article.paragraphs.join('\n'));
     let length = 0;
     for (const count of body.values()) length += count;
+    if (position >= this.lengths.length) {
+      const lengths = new Int32Array(Math.max(position + 1, this.lengths.length * 2));
+      lengths.set(this.lengths);
+      this.lengths = lengths;
+    }
     this.lengths[position] = length;
     this.documents = Math.max(this.documents, position + 1);
-    for (const term of new Set([...headline.keys(), ...body.keys()])) {
-      let list = this.postings.get(term);
-      if (!list) this.postings.set(term, (list = []));
-      list.push(position, headline.get(term) ?? 0, body.get(term) ?? 0);
-    }
+    for (const [term, count] of body) postings.add(term, position, headline.get(term) ?? 0, count);
+    for (const [term, count] of headline) if (!body.has(term)) postings.add(term, position, count, 0);
   }
 
-  /** Scores every posting and writes the directory and the shards. */
-  finish(): SearchIndexFiles {
+  /**
+   * Scores every posting and yields the shards, then the directory, one file at a time: the caller
+   * writes each and lets it go. The collected postings are released when the last file is made.
+   */
+  finish(): SearchIndexOutput {
+    const postings = this.postings;
+    if (!postings) throw new Error('the search index is already finished');
+    this.postings = null;
+    this.folded.clear();
+    return { files: this.scoredFiles(postings) };
+  }
+
+  private *scoredFiles(postings: PostingAccumulator): Generator<[string, string]> {
     let total = 0;
-    for (const length of this.lengths) total += length ?? 0;
+    for (let position = 0; position < this.documents; position += 1) total += this.lengths[position] ?? 0;
     const average = Math.max(1, total / Math.max(1, this.documents));
     const saturate = (count: number, norm: number): number => (count === 0 ? 0 : (count * (K1 + 1)) / (count + K1 * norm));
 
-    const terms = [...this.postings.keys()].sort(compareTerms);
-    const files = new Map<string, string>();
+    const terms = [...postings.termList()].sort(compareTerms);
     const directory: SearchDirectory = { version: SEARCH_FORMAT_VERSION, documents: this.documents, dictionary: [], postings: [] };
 
     let dictionary: DictionaryShard = { terms: [], counts: [] };
-    const flushDictionary = (): void => {
-      if (dictionary.terms.length === 0) return;
-      files.set(dictionaryShardFile(directory.dictionary.length), JSON.stringify(dictionary));
-      directory.dictionary.push(dictionary.terms[0] ?? '');
-      dictionary = { terms: [], counts: [] };
-    };
     let shard: PostingsShard = {};
     let shardFirst: string | null = null;
     let shardChars = 0;
-    const flushPostings = (): void => {
-      if (shardFirst === null) return;
-      files.set(postingsShardFile(directory.postings.length), JSON.stringify(shard));
-      directory.postings.push(shardFirst);
-      shard = {};
-      shardFirst = null;
-      shardChars = 0;
-    };
 
     for (const term of terms) {
-      const flat = this.postings.get(term) ?? [];
-      const rows = Array.from({ length: flat.length / 3 }, (_, row) => row * 3).sort((a, b) => (flat[a] ?? 0) - (flat[b] ?? 0));
-      const positions = rows.map((row) => flat[row] ?? 0);
-      const impacts = rows.map((row) => {
-        const position = flat[row] ?? 0;
-        const norm = 1 - B + (B * (this.lengths[position] ?? 0)) / average;
-        const weight = HEADLINE_BOOST * saturate(flat[row + 1] ?? 0, 1) + saturate(flat[row + 2] ?? 0, norm);
-        return Math.max(1, Math.round((weight / MAX_WEIGHT) * MAX_IMPACT));
-      });
+      const { positions, headlineCounts, textCounts } = postings.read(term);
+      const impacts = new Uint8Array(positions.length);
+      for (let index = 0; index < positions.length; index += 1) {
+        const norm = 1 - B + (B * (this.lengths[positions[index] ?? 0] ?? 0)) / average;
+        const weight = HEADLINE_BOOST * saturate(headlineCounts[index] ?? 0, 1) + saturate(textCounts[index] ?? 0, norm);
+        impacts[index] = Math.max(1, Math.round((weight / MAX_WEIGHT) * MAX_IMPACT));
+      }
       const encoded = encodePostings(positions, impacts);
-      if (shardFirst !== null && shardChars + encoded.length > this.postingsShardChars) flushPostings();
+      if (shardFirst !== null && shardChars + encoded.length > this.postingsShardChars) {
+        yield [postingsShardFile(directory.postings.length), JSON.stringify(shard)];
+        directory.postings.push(shardFirst);
+        shard = {};
+        shardFirst = null;
+        shardChars = 0;
+      }
       shardFirst ??= term;
       shard[term] = encoded;
       shardChars += encoded.length + term.length;
       dictionary.terms.push(term);
       dictionary.counts.push(positions.length);
-      if (dictionary.terms.length >= this.dictionaryShardTerms) flushDictionary();
+      if (dictionary.terms.length >= this.dictionaryShardTerms) {
+        yield [dictionaryShardFile(directory.dictionary.length), JSON.stringify(dictionary)];
+        directory.dictionary.push(dictionary.terms[0] ?? '');
+        dictionary = { terms: [], counts: [] };
+      }
     }
-    flushPostings();
-    flushDictionary();
-    files.set(SEARCH_DIRECTORY_FILE, JSON.stringify(directory));
-    return { directory, files };
+    if (shardFirst !== null) {
+      yield [postingsShardFile(directory.postings.length), JSON.stringify(shard)];
+      directory.postings.push(shardFirst);
+    }
+    if (dictionary.terms.length > 0) {
+      yield [dictionaryShardFile(directory.dictionary.length), JSON.stringify(dictionary)];
+      directory.dictionary.push(dictionary.terms[0] ?? '');
+    }
+    yield [SEARCH_DIRECTORY_FILE, JSON.stringify(directory)];
   }
 }
 
-/** The split index of `articles`, in file order. */
+/** The split index of `articles`, in file order, all in memory: for tests and small collections. */
 export function buildSearchFiles(articles: readonly Pick<Article, 'headline' | 'paragraphs'>[]): SearchIndexFiles {
   const writer = new SearchIndexWriter();
   articles.forEach((article, position) => writer.add(article, position));
-  return writer.finish();
+  const files = new Map(writer.finish().files);
+  const directory = JSON.parse(files.get(SEARCH_DIRECTORY_FILE) ?? '{}') as SearchDirectory;
+  return { directory, files };
 }

@@ -1,0 +1,180 @@
+/**
+ * Postings collected while articles are added, kept compact: a hundred thousand articles make some
+ * forty million (term, article) pairs, which as JavaScript arrays of numbers take gigabytes. Here
+ * each pair is a few bytes of variable-length numbers, appended to its term's chain of small blocks
+ * in a shared byte pool (a new block when the term's last one is full, so a rare word wastes at
+ * most one block, a common word's list is never copied to grow), and terms are numbered so the
+ * per-term bookkeeping lives in typed arrays too.
+ *
+ * A posting is: the position's distance from the term's previous one (zigzag, so an article added
+ * out of order still fits), then the text count times two plus one if the headline has the term,
+ * then, if it does, the headline count less one. Pure: no I/O.
+ */
+
+/** Bytes per block: small enough that the last, half-empty block of each rare word costs little. */
+const BLOCK_BYTES = 32;
+/** Blocks per chunk of the pool (1 MiB): the pool grows by chunks, never by copying. */
+const CHUNK_BLOCKS = 32_768;
+const NO_BLOCK = -1;
+
+/** One term's postings in position order, in arrays of the same length. */
+export interface TermPostings {
+  positions: Int32Array;
+  headlineCounts: Int32Array;
+  textCounts: Int32Array;
+}
+
+function grown(array: Int32Array<ArrayBuffer>, needed: number, fill = 0): Int32Array<ArrayBuffer> {
+  if (needed <= array.length) return array;
+  const next = new Int32Array(Math.max(needed, array.length * 2));
+  next.set(array);
+  if (fill !== 0) next.fill(fill, array.length);
+  return next;
+}
+
+export class PostingAccumulator {
+  private readonly ids = new Map<string, number>();
+  private readonly terms: string[] = [];
+  /** By term id: first and last block, bytes used in the last block, last position, postings, and whether positions came out of order. */
+  private firstBlock = new Int32Array(1024);
+  private lastBlock = new Int32Array(1024);
+  private lastBlockUsed = new Int32Array(1024);
+  private lastPosition = new Int32Array(1024);
+  private counts = new Int32Array(1024);
+  private unordered = new Uint8Array(1024);
+  /** By block: the block that continues it, or NO_BLOCK. */
+  private nextBlock = new Int32Array(CHUNK_BLOCKS).fill(NO_BLOCK);
+  private readonly chunks: Uint8Array[] = [];
+  private blocks = 0;
+
+  /** Every term added so far, in the order first seen. */
+  termList(): readonly string[] {
+    return this.terms;
+  }
+
+  /** Records that the article at `position` has `term` this many times in its headline and text. */
+  add(term: string, position: number, headlineCount: number, textCount: number): void {
+    let id = this.ids.get(term);
+    if (id === undefined) {
+      id = this.newTerm(term);
+    }
+    const previous = this.lastPosition[id] ?? -1;
+    if (position <= previous) this.unordered[id] = 1;
+    const distance = position - previous;
+    this.write(id, distance >= 0 ? distance * 2 : -distance * 2 - 1);
+    this.write(id, textCount * 2 + (headlineCount > 0 ? 1 : 0));
+    if (headlineCount > 0) this.write(id, headlineCount - 1);
+    this.lastPosition[id] = position;
+    this.counts[id] = (this.counts[id] ?? 0) + 1;
+  }
+
+  /** The postings of `term` sorted by position (stable, as added, for a position added twice). */
+  read(term: string): TermPostings {
+    const id = this.ids.get(term);
+    const count = id === undefined ? 0 : (this.counts[id] ?? 0);
+    const postings: TermPostings = { positions: new Int32Array(count), headlineCounts: new Int32Array(count), textCounts: new Int32Array(count) };
+    if (id === undefined) return postings;
+    let block = this.firstBlock[id] ?? NO_BLOCK;
+    let offset = 0;
+    const readByte = (): number => {
+      if (offset === BLOCK_BYTES) {
+        block = this.nextBlock[block] ?? NO_BLOCK;
+        offset = 0;
+      }
+      const byte = this.chunks[Math.floor(block / CHUNK_BLOCKS)]?.[(block % CHUNK_BLOCKS) * BLOCK_BYTES + offset] ?? 0;
+      offset += 1;
+      return byte;
+    };
+    const readNumber = (): number => {
+      let value = 0;
+      let scale = 1;
+      let byte: number;
+      do {
+        byte = readByte();
+        value += (byte & 127) * scale;
+        scale *= 128;
+      } while (byte & 128);
+      return value;
+    };
+    let position = -1;
+    for (let index = 0; index < count; index += 1) {
+      const distance = readNumber();
+      position += distance % 2 === 0 ? distance / 2 : -(distance + 1) / 2;
+      const text = readNumber();
+      postings.positions[index] = position;
+      postings.textCounts[index] = Math.floor(text / 2);
+      postings.headlineCounts[index] = text % 2 === 1 ? readNumber() + 1 : 0;
+    }
+    return this.unordered[id] ? sortedByPosition(postings) : postings;
+  }
+
+  private newTerm(term: string): number {
+    const id = this.terms.length;
+    this.terms.push(term);
+    this.ids.set(term, id);
+    const needed = id + 1;
+    if (needed > this.firstBlock.length) {
+      this.firstBlock = grown(this.firstBlock, needed);
+      this.lastBlock = grown(this.lastBlock, needed);
+      this.lastBlockUsed = grown(this.lastBlockUsed, needed);
+      this.lastPosition = grown(this.lastPosition, needed);
+      this.counts = grown(this.counts, needed);
+      const unordered = new Uint8Array(this.firstBlock.length);
+      unordered.set(this.unordered);
+      this.unordered = unordered;
+    }
+    const block = this.newBlock();
+    this.firstBlock[id] = block;
+    this.lastBlock[id] = block;
+    this.lastBlockUsed[id] = 0;
+    this.lastPosition[id] = -1;
+    this.counts[id] = 0;
+    this.unordered[id] = 0;
+    return id;
+  }
+
+  private newBlock(): number {
+    const block = this.blocks;
+    this.blocks += 1;
+    if (block >= this.chunks.length * CHUNK_BLOCKS) this.chunks.push(new Uint8Array(CHUNK_BLOCKS * BLOCK_BYTES));
+    this.nextBlock = grown(this.nextBlock, this.blocks, NO_BLOCK);
+    this.nextBlock[block] = NO_BLOCK;
+    return block;
+  }
+
+  /** Appends a non-negative whole number, seven bits a byte, low bits first. */
+  private write(id: number, value: number): void {
+    let rest = value;
+    for (;;) {
+      const low = rest % 128;
+      rest = Math.floor(rest / 128);
+      this.writeByte(id, rest > 0 ? low | 128 : low);
+      if (rest === 0) return;
+    }
+  }
+
+  private writeByte(id: number, byte: number): void {
+    let block = this.lastBlock[id] ?? 0;
+    let used = this.lastBlockUsed[id] ?? 0;
+    if (used === BLOCK_BYTES) {
+      const next = this.newBlock();
+      this.nextBlock[block] = next;
+      this.lastBlock[id] = next;
+      block = next;
+      used = 0;
+    }
+    const chunk = this.chunks[Math.floor(block / CHUNK_BLOCKS)];
+    if (chunk) chunk[(block % CHUNK_BLOCKS) * BLOCK_BYTES + used] = byte;
+    this.lastBlockUsed[id] = used + 1;
+  }
+}
+
+/** The same postings ordered by position; a stable sort, so a position added twice keeps its order. */
+function sortedByPosition(postings: TermPostings): TermPostings {
+  const order = Array.from(postings.positions.keys()).sort((a, b) => (postings.positions[a] ?? 0) - (postings.positions[b] ?? 0));
+  return {
+    positions: Int32Array.from(order, (index) => postings.positions[index] ?? 0),
+    headlineCounts: Int32Array.from(order, (index) => postings.headlineCounts[index] ?? 0),
+    textCounts: Int32Array.from(order, (index) => postings.textCounts[index] ?? 0),
+  };
+}
