@@ -3,7 +3,10 @@
  * Builds a bare React + React Router app and the reader with 1, 1,000 and 10,000 generated
  * articles, then measures in Chromium. Figures that compare two builds are ratios from one run,
  * since these shared 2-core machines are noisy. Options: --max N (largest collection, default 10000);
- * --only highlights (just the highlight import and save figures, no builds).
+ * --only highlights (just the highlight import and save figures, no builds); --only scale (just the
+ * archive-scale figures of tests/bench/scale-bench.ts: --count N articles, default 100000, --corpus
+ * DIR to build an existing collection, --timeout S per build, default 1200), which a full run
+ * measures last.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -14,10 +17,17 @@ import { chromium } from '@playwright/test';
 import { startStaticServer } from '../e2e/static-server.ts';
 import { writeCorpus } from '../tools/make-corpus.ts';
 import { measureHighlights } from './highlights-bench.ts';
+import { measureScale, type ScaleOptions } from './scale-bench.ts';
 import { measureSearch, percentile } from './search-bench.ts';
 
-const maxArticles = Number(process.argv[process.argv.indexOf('--max') + 1] || 10_000) || 10_000;
-const onlyHighlights = process.argv[process.argv.indexOf('--only') + 1] === 'highlights';
+function option(name: string): string | undefined {
+  const index = process.argv.indexOf(`--${name}`);
+  return index === -1 ? undefined : process.argv[index + 1];
+}
+
+const maxArticles = Number(option('max') || 10_000) || 10_000;
+const only = option('only');
+const onlyHighlights = only === 'highlights';
 const work = mkdtempSync(path.join(os.tmpdir(), 'broadsheet-bench-'));
 const vite = path.resolve('node_modules/vite/bin/vite.js');
 
@@ -65,6 +75,33 @@ function printTable() {
   console.log(line(['measure', 'figure', 'budget', '']));
   console.log(line(widths.map((w) => '-'.repeat(w))));
   for (const r of rows) console.log(line(r));
+}
+
+const scaleOptions: ScaleOptions = {
+  count: Number(option('count') || 100_000) || 100_000,
+  corpus: option('corpus') ? path.resolve(option('corpus') ?? '') : undefined,
+  work,
+  port: Number(process.env.BENCH_PORT ?? 4390) + 1,
+  timeoutSeconds: Number(option('timeout') || 1200) || 1200,
+};
+
+/** The archive-scale rows; whatever fails there is a row that says so, never a lost table. */
+async function scaleRows() {
+  try {
+    await measureScale(scaleOptions, row);
+  } catch (error) {
+    row(`archive scale, ${scaleOptions.count.toLocaleString('en')} articles`, `failed: ${(error as Error).message.split('\n')[0] ?? ''}`, '', false);
+  }
+}
+
+if (only === 'scale') {
+  try {
+    await scaleRows();
+    printTable();
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+  process.exit(0);
 }
 
 if (onlyHighlights) {
@@ -132,6 +169,7 @@ try {
   const tally = /Tests\s+(.*\(\d+\))/.exec(relevance.stdout)?.[1] ?? 'did not run';
   row('search relevance suite (top-3 answers: headline, body phrase, typo, prefix, Arabic, accents)', tally.trim(), 'all pass', relevance.status === 0);
 
+  await scaleRows();
   printTable();
 } finally {
   rmSync(work, { recursive: true, force: true });

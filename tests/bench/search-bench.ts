@@ -97,8 +97,8 @@ async function timedQuery(page: Page, text: string): Promise<number> {
   })()`)) as number;
 }
 
-/** Measures search in `page`, already showing the list of the build in `dist`. */
-export async function measureSearch(page: Page, dist: string, seedsDir: string): Promise<SearchFigures> {
+/** Counts the gzipped bytes of the data files `page` requests, each file once, by folder of the data. */
+function dataBytesCounter(page: Page, dist: string): { newBytes: () => number; byKind: Map<string, number> } {
   const requested: string[] = [];
   page.context().on('request', (request) => {
     const pathname = new URL(request.url()).pathname;
@@ -124,16 +124,35 @@ export async function measureSearch(page: Page, dist: string, seedsDir: string):
     }
     return bytes;
   };
-  newBytes();
+  return { newBytes, byKind };
+}
 
-  const queries = queriesFromSeeds(seedsDir);
-  const firstQuery = queries.get(2)?.[0] ?? 'government';
+export interface FirstSearchFigures {
+  firstQuery: string;
+  firstSearchBytes: number;
+  firstSearchMs: number;
+  /** Gzipped bytes fetched so far, by folder of the data (the first search only, until more are made). */
+  bytesByKind: Map<string, number>;
+}
+
+/** The first search in `page`, already showing the list of the build in `dist`: what it fetches, how long it takes. */
+export async function measureFirstSearch(page: Page, dist: string, seedsDir: string): Promise<FirstSearchFigures & { newBytes: () => number }> {
+  const { newBytes, byKind } = dataBytesCounter(page, dist);
+  newBytes();
+  const firstQuery = queriesFromSeeds(seedsDir).get(2)?.[0] ?? 'government';
   const started = Date.now();
   await page.getByRole('searchbox', { name: 'Search articles' }).focus();
   await typeQuery(page, firstQuery);
   const firstSearchMs = Date.now() - started;
   const firstSearchBytes = newBytes();
-  console.log(`first search fetched: ${[...byKind].map(([kind, bytes]) => `${kind} ${(bytes / 1024).toFixed(1)} KiB`).join(', ')}`);
+  return { firstQuery, firstSearchBytes, firstSearchMs, bytesByKind: byKind, newBytes };
+}
+
+/** Measures search in `page`, already showing the list of the build in `dist`. */
+export async function measureSearch(page: Page, dist: string, seedsDir: string): Promise<SearchFigures> {
+  const { firstQuery, firstSearchBytes, firstSearchMs, bytesByKind, newBytes } = await measureFirstSearch(page, dist, seedsDir);
+  console.log(`first search fetched: ${[...bytesByKind].map(([kind, bytes]) => `${kind} ${(bytes / 1024).toFixed(1)} KiB`).join(', ')}`);
+  const queries = queriesFromSeeds(seedsDir);
 
   const furtherBytes: number[] = [];
   const latencyByWords = new Map<number, number[]>();
@@ -147,7 +166,7 @@ export async function measureSearch(page: Page, dist: string, seedsDir: string):
       latencyByWords.set(length, times);
     }
   }
-  return { firstQuery, firstSearchBytes, firstSearchMs, furtherBytes, latencyByWords, bytesByKind: byKind };
+  return { firstQuery, firstSearchBytes, firstSearchMs, furtherBytes, latencyByWords, bytesByKind };
 }
 
 export function percentile(values: readonly number[], fraction: number): number {

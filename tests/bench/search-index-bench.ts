@@ -6,7 +6,7 @@
  * the written files with the app's own reader, and counts the gzipped bytes it fetched. Used by
  * `npm run bench -- --only scale`; runs alone:
  *
- *   tsx tests/bench/search-index-bench.ts --seeds DIR [--out DIR]
+ *   tsx tests/bench/search-index-bench.ts --seeds DIR [--out DIR] [--json]
  */
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -103,10 +103,13 @@ if (process.argv[1] && import.meta.url.endsWith(path.basename(process.argv[1])))
   try {
     const figures = await measureSearchIndex(seeds, out);
     const kib = (size: number) => `${(size / 1024).toFixed(1)} KiB`;
-    console.log(`${figures.articles} articles: add ${figures.addSeconds.toFixed(1)} s, finish ${figures.finishSeconds.toFixed(1)} s`);
-    console.log(`peak RSS ${Math.round(figures.peakRssMiB)} MiB, heap after adds ${Math.round(figures.heapAfterAddsMiB)} MiB`);
-    console.log(`${figures.files} files, ${(figures.bytes / MiB).toFixed(1)} MiB, largest ${figures.largestFile.path} ${kib(figures.largestFile.bytes)}`);
-    console.log(`first search "${figures.firstQuery}": ${kib(figures.firstSearchBytes)} gzip (${[...figures.firstSearchByKind].map(([kind, size]) => `${kind} ${kib(size)}`).join(', ')})`);
+    if (process.argv.includes('--json')) console.log(JSON.stringify({ ...figures, firstSearchByKind: Object.fromEntries(figures.firstSearchByKind) }));
+    else {
+      console.log(`${figures.articles} articles: add ${figures.addSeconds.toFixed(1)} s, finish ${figures.finishSeconds.toFixed(1)} s`);
+      console.log(`peak RSS ${Math.round(figures.peakRssMiB)} MiB, heap after adds ${Math.round(figures.heapAfterAddsMiB)} MiB`);
+      console.log(`${figures.files} files, ${(figures.bytes / MiB).toFixed(1)} MiB, largest ${figures.largestFile.path} ${kib(figures.largestFile.bytes)}`);
+      console.log(`first search "${figures.firstQuery}": ${kib(figures.firstSearchBytes)} gzip (${[...figures.firstSearchByKind].map(([kind, size]) => `${kind} ${kib(size)}`).join(', ')})`);
+    }
   } finally {
     if (!given) rmSync(out, { recursive: true, force: true });
   }

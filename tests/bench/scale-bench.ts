@@ -1,0 +1,192 @@
+/**
+ * The reader at archive scale (100,000 articles by default): `npm run bench -- --only scale
+ * [--count N] [--corpus DIR] [--timeout S]`. Builds the collection with `vite build` under GNU
+ * time (wall time, peak memory, exit status), sizes the output, adds ten seeds and builds again
+ * (the rebuild a day's news costs), then measures the reader in Chromium: the bytes of `/` against
+ * a one-article build, the elements on `/`, the bytes of the first search. Also the search index
+ * writer alone, in Node (tests/bench/search-index-bench.ts). A build that fails (the heap runs
+ * out) or runs past the timeout is a row that says so; the figures that need its output are
+ * reported as not measured.
+ *
+ * --corpus takes an existing collection without writing into it: its files are hard-linked (or
+ * copied) into the bench's own folder, where the ten new seeds go.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium } from '@playwright/test';
+import { startStaticServer } from '../e2e/static-server.ts';
+import { generateSeeds, writeCorpus } from '../tools/make-corpus.ts';
+import { measureFirstSearch } from './search-bench.ts';
+
+export type AddRow = (what: string, figure: string, budget: string, met: boolean | null) => void;
+
+export interface ScaleOptions {
+  count: number;
+  /** An existing collection to build instead of generating one. */
+  corpus: string | undefined;
+  /** The bench's scratch folder. */
+  work: string;
+  port: number;
+  timeoutSeconds: number;
+}
+
+interface TimedBuild {
+  ok: boolean;
+  seconds: number;
+  peakMiB: number | null;
+  /** Why it failed, in a line: the heap ran out, a timeout, or the last line of its error output. */
+  failure: string;
+}
+
+const vite = path.resolve('node_modules/vite/bin/vite.js');
+const MiB = 2 ** 20;
+const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
+const mib = (bytes: number) => `${(bytes / MiB).toFixed(0)} MiB`;
+
+/** `vite build` of `seedsDir` into `outDir` in a process group of its own, killed whole at the timeout. */
+function timedBuild(seedsDir: string, outDir: string, timeoutSeconds: number): Promise<TimedBuild> {
+  const useTime = existsSync('/usr/bin/time');
+  const args = [vite, 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'];
+  const [command, commandArgs] = useTime ? ['/usr/bin/time', ['-v', process.execPath, ...args]] : [process.execPath, args];
+  const started = performance.now();
+  const child = spawn(command, commandArgs, { env: { ...process.env, SEEDS_DIR: seedsDir }, detached: true, stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr.setEncoding('utf8');
+  child.stderr.on('data', (chunk: string) => {
+    // The tail is what says why a build died; keep it bounded.
+    stderr = (stderr + chunk).slice(-64 * 1024);
+  });
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    if (child.pid) process.kill(-child.pid, 'SIGKILL');
+  }, timeoutSeconds * 1000);
+  return new Promise((resolve) => {
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      const seconds = (performance.now() - started) / 1000;
+      const peak = /Maximum resident set size \(kbytes\): (\d+)/.exec(stderr)?.[1];
+      const status = Number(/Exit status: (\d+)/.exec(stderr)?.[1] ?? code ?? 1);
+      const ok = !timedOut && code === 0 && status === 0;
+      let failure = '';
+      if (timedOut) failure = `stopped at the ${timeoutSeconds} s timeout`;
+      else if (/heap out of memory|Reached heap limit/i.test(stderr)) failure = 'JavaScript heap out of memory';
+      else if (!ok) failure = stderr.split('\n').filter((line) => line.trim() && !/^\s*(Command being timed|[A-Z][a-z ]+\(.*\)?:)/.test(line)).at(-1)?.trim() ?? `exit status ${status}`;
+      resolve({ ok, seconds, peakMiB: peak ? Number(peak) / 1024 : null, failure });
+    });
+  });
+}
+
+interface OutputSize {
+  bytes: number;
+  files: number;
+  largest: { file: string; bytes: number };
+}
+
+function outputSize(dir: string): OutputSize {
+  const size: OutputSize = { bytes: 0, files: 0, largest: { file: '', bytes: 0 } };
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const file = path.join(entry.parentPath, entry.name);
+    const bytes = statSync(file).size;
+    size.bytes += bytes;
+    size.files += 1;
+    if (bytes > size.largest.bytes) size.largest = { file: path.relative(dir, file), bytes };
+  }
+  return size;
+}
+
+/** Gzipped bytes of what a first visit to `/` downloads: the HTML and the scripts and styles it loads. */
+export function firstViewBytes(dist: string): number {
+  const html = readFileSync(path.join(dist, 'index.html'), 'utf8');
+  const assets = [...html.matchAll(/(?:src|href)="\.?\/?([^"]+\.(?:js|css))"/g)].map((m) => m[1] as string);
+  return gzipSync(html).length + assets.reduce((sum, file) => sum + gzipSync(readFileSync(path.join(dist, file))).length, 0);
+}
+
+/** The bench's own copy of a collection: hard links where the file system allows, copies where not. */
+async function seedsFolder(options: ScaleOptions): Promise<string> {
+  const seeds = path.join(options.work, `scale-seeds-${options.count}`);
+  if (!options.corpus) {
+    await writeCorpus(options.count, seeds);
+    return seeds;
+  }
+  mkdirSync(seeds, { recursive: true });
+  for (const name of readdirSync(options.corpus)) {
+    const from = path.join(options.corpus, name);
+    try {
+      linkSync(from, path.join(seeds, name));
+    } catch {
+      copyFileSync(from, path.join(seeds, name));
+    }
+  }
+  return seeds;
+}
+
+/** The search index writer alone, in a process of its own so its peak memory is its own. */
+function searchIndexRows(seeds: string, at: string, row: AddRow): void {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', 'tests/bench/search-index-bench.ts', '--seeds', seeds, '--json'], { encoding: 'utf8', maxBuffer: 16 * MiB });
+  const json = run.stdout.trim().split('\n').at(-1) ?? '';
+  if (run.status !== 0 || !json.startsWith('{')) {
+    row(`search index writer alone, ${at} articles`, `failed: ${run.stderr.trim().split('\n').at(-1) ?? `exit ${run.status}`}`, '', false);
+    return;
+  }
+  const figures = JSON.parse(json) as { addSeconds: number; finishSeconds: number; peakRssMiB: number; heapAfterAddsMiB: number; files: number; bytes: number; firstQuery: string; firstSearchBytes: number };
+  row(`search index alone (parse, add, write), ${at} articles (this machine)`, `${(figures.addSeconds + figures.finishSeconds).toFixed(1)} s, peak ${Math.round(figures.peakRssMiB)} MiB, heap after adds ${Math.round(figures.heapAfterAddsMiB)} MiB`, '', null);
+  row(`search index files, ${at} articles`, `${figures.files.toLocaleString('en')} files, ${mib(figures.bytes)}`, '', null);
+  row(`first search (“${figures.firstQuery}”, every prefix) in Node: index bytes (gzip), ${at} articles`, kib(figures.firstSearchBytes), '≤ 500 KiB', figures.firstSearchBytes <= 500 * 1024);
+}
+
+export async function measureScale(options: ScaleOptions, row: AddRow): Promise<void> {
+  const at = options.count.toLocaleString('en');
+  const seeds = await seedsFolder(options);
+  const articles = readdirSync(seeds).filter((name) => name.endsWith('.txt')).length;
+  console.log(`scale: ${articles.toLocaleString('en')} seeds in ${seeds}`);
+  searchIndexRows(seeds, at, row);
+
+  const dist = path.join(options.work, `scale-dist-${options.count}`);
+  const built = await timedBuild(seeds, dist, options.timeoutSeconds);
+  const peak = built.peakMiB === null ? 'n/a' : `${Math.round(built.peakMiB)} MiB`;
+  if (!built.ok) {
+    row(`build, ${at} articles`, `FAILED after ${built.seconds.toFixed(0)} s at ${peak}: ${built.failure}`, '≤ 240 s, ≤ 3 GiB', false);
+    row(`output, rebuild and reader at ${at}`, 'not measured: the build failed', '', null);
+    return;
+  }
+  row(`build time, ${at} articles`, `${built.seconds.toFixed(1)} s`, '≤ 240 s', built.seconds <= 240);
+  row(`build peak memory (max RSS), ${at} articles`, peak, '≤ 3 GiB', built.peakMiB === null ? null : built.peakMiB <= 3 * 1024);
+  const size = outputSize(dist);
+  row(`output size and file count, ${at} articles`, `${mib(size.bytes)}, ${size.files.toLocaleString('en')} files`, '≤ 1 GiB, ≤ 20,000 files', size.bytes <= 2 ** 30 && size.files <= 20_000);
+  row(`largest output file, ${at} articles`, `${size.largest.file} ${kib(size.largest.bytes)}`, '', null);
+
+  const one = await timedBuild(path.resolve('seeds'), path.join(options.work, 'scale-dist-1'), options.timeoutSeconds);
+  if (one.ok) {
+    const large = firstViewBytes(dist);
+    const small = firstViewBytes(path.join(options.work, 'scale-dist-1'));
+    row(`bytes to show / (gzip), ${at} articles vs 1`, `${kib(large)} vs ${kib(small)} = ${(large / small).toFixed(2)}×`, '≤ 1.10×', large / small <= 1.1);
+  } else row(`bytes to show / (gzip), ${at} articles vs 1`, `not measured: the one-article build failed (${one.failure})`, '≤ 1.10×', false);
+
+  const server = await startStaticServer({ root: dist, mountPath: '/', port: options.port });
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' });
+  try {
+    const page = await browser.newPage({ viewport: { width: 412, height: 900 } });
+    await page.goto(`http://127.0.0.1:${options.port}/`, { waitUntil: 'load' });
+    await page.waitForFunction(() => document.querySelector('[data-list-link]') !== null);
+    const elements = await page.evaluate(() => document.getElementsByTagName('*').length);
+    row(`DOM elements on /, ${at} articles`, elements.toLocaleString('en'), '≤ 1,500', elements <= 1500);
+    const search = await measureFirstSearch(page, dist, seeds);
+    const parts = [...search.bytesByKind].map(([kind, bytes]) => `${kind} ${kib(bytes)}`).join(', ');
+    row(`first search (“${search.firstQuery}”, typed) in Chromium: bytes (gzip), ${at} articles`, `${kib(search.firstSearchBytes)} (${parts})`, '≤ 500 KiB', search.firstSearchBytes <= 500 * 1024);
+  } catch (error) {
+    row(`reader at ${at} articles`, `failed: ${(error as Error).message.split('\n')[0] ?? ''}`, '', false);
+  } finally {
+    await browser.close();
+    server.close();
+  }
+
+  // A day's news: ten new seeds, named to sort after the rest, then the same build again.
+  for (const { name, text } of generateSeeds(10, 2027)) writeFileSync(path.join(seeds, `added-${name}`), text);
+  const rebuilt = await timedBuild(seeds, dist, options.timeoutSeconds);
+  if (rebuilt.ok) row(`rebuild after adding 10 articles to ${at}`, `${rebuilt.seconds.toFixed(1)} s, ${rebuilt.peakMiB === null ? 'n/a' : `${Math.round(rebuilt.peakMiB)} MiB`}`, '≤ 30 s', rebuilt.seconds <= 30);
+  else row(`rebuild after adding 10 articles to ${at}`, `FAILED after ${rebuilt.seconds.toFixed(0)} s: ${rebuilt.failure}`, '≤ 30 s', false);
+}
