@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page, Request } from '@playwright/test';
 import { SCALE_BASE_URL, SCALE_COUNT, SCALE_SEEDS } from './config.ts';
@@ -204,27 +205,41 @@ test('opening an article from the list fetches that article’s file and no othe
   expect(requests.filter(isSearchIndex)).toEqual([]);
 });
 
-test('scrolling to the end of the list shows the last article', async ({ page }) => {
-  const last = seeds().at(-1);
-  expect(last?.position).toBe(SCALE_COUNT);
-  await page.goto('./');
-  await waitForVirtualList(page);
+/**
+ * Scrolls the window to the bottom until the last row of `rows`, loaded, is on screen: rows are
+ * measured as they are drawn, which moves the end, so it scrolls again until it stays.
+ */
+async function scrollToEnd(page: Page, rows = SCALE_COUNT): Promise<void> {
   await expect
     .poll(
       () =>
         page.evaluate((position) => {
           window.scrollTo({ top: document.documentElement.scrollHeight, behavior: 'instant' });
-          // Rows are measured as they are drawn, which moves the end: scroll again until the last row, loaded, is on screen.
           const heading = document.querySelector(`ol[aria-label="Articles"] li[aria-posinset="${position}"] h2`);
           const rect = heading?.getBoundingClientRect();
           return rect !== undefined && rect.top >= 0 && rect.bottom <= window.innerHeight;
-        }, SCALE_COUNT),
+        }, rows),
       { message: 'the last row is drawn at the bottom of the screen', timeout: 15_000 },
     )
     .toBe(true);
+}
+
+test('scrolling to the end of the list shows the last article, and it opens from there', async ({ page }) => {
+  const last = seeds().at(-1);
+  expect(last?.position).toBe(SCALE_COUNT);
+  await page.goto('./');
+  await waitForVirtualList(page);
+  await scrollToEnd(page);
   await expect(rowHeading(page, SCALE_COUNT)).toHaveText(last?.headline ?? '');
   await expect(rowHeading(page, SCALE_COUNT)).toBeInViewport();
   expect(await list(page).locator('li').count()).toBeLessThan(200);
+
+  const requests = recordRequests(page);
+  await rowHeading(page, SCALE_COUNT).getByRole('link').click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(last?.headline ?? '');
+  await expect(page.locator('article p')).toHaveText(last?.paragraphs ?? []);
+  await page.waitForLoadState('networkidle');
+  expect(new Set(requests.filter(isArticleData).map((url) => new URL(url).pathname)).size, 'article files fetched to open it').toBe(1);
 });
 
 test('going back from an article shows the list where it was left, in the middle of 3,000 rows', async ({ page }) => {
@@ -346,4 +361,64 @@ test('sorting by headline orders the list A–Z, keeps the order in the address,
   await expect(page.getByRole('combobox', { name: 'Sort by' })).toHaveValue('headline');
   await expect(page.getByRole('status')).toHaveText('3,000 articles');
   await firstRows();
+});
+
+/** Words as the app counts them for reading time: runs without spaces that hold a letter or a digit. */
+const wordCount = (paragraphs: readonly string[]) => paragraphs.flatMap((p) => p.split(/\s+/)).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
+
+test('sorting by reading time puts the shortest articles first and the longest last', async ({ page }) => {
+  // The app sorts by minutes, then words, keeping file order for equals; minutes follow words (no CJK here).
+  const expected = seeds()
+    .map((seed) => ({ seed, words: wordCount(seed.paragraphs) }))
+    .sort((a, b) => a.words - b.words || a.seed.position - b.seed.position)
+    .map(({ seed }) => seed.headline);
+  await page.goto('./');
+  await waitForVirtualList(page);
+  await page.getByRole('combobox', { name: 'Sort by' }).selectOption({ label: 'Shortest read first' });
+  await expect(page).toHaveURL(/[?&]sort=reading-time(&|$)/);
+  for (const [index, headline] of expected.slice(0, 5).entries()) await expect(rowHeading(page, index + 1)).toHaveText(headline);
+
+  // A jump to the other end of the order: the longest read is the last row.
+  await scrollToEnd(page);
+  await expect(rowHeading(page, SCALE_COUNT)).toHaveText(expected.at(-1) ?? '');
+  expect(await list(page).locator('li').count()).toBeLessThan(200);
+});
+
+/** A data file of the collection (under the hashed data folder), by its path there: `article/x.json`, `list/file/3.json`. */
+const dataFileOf = (url: string): string | null => /\/data\/[^/]+\/(.+)$/.exec(new URL(url).pathname)?.[1] ?? null;
+
+test('the Highlights view and its export find highlighted articles by id, without loading the list', async ({ page }) => {
+  test.slow();
+  // Three articles far apart in the list, each with a headline of its own.
+  const targets = [20, 1500, 2980].map((near) => uniqueHeadlines().find((seed) => seed.position >= near && seed.paragraphs.length >= 1));
+  for (const target of targets) {
+    if (!target) throw new Error('no article with a headline of its own near that position');
+    await page.goto('./');
+    await waitForVirtualList(page);
+    await scrollToRow(page, target.position);
+    await rowHeading(page, target.position).getByRole('link').click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(target.headline);
+    // j focuses the first paragraph, h highlights it.
+    await page.keyboard.press('j');
+    await page.keyboard.press('h');
+    await expect(page.locator('article mark')).not.toHaveCount(0);
+  }
+
+  const requests = recordRequests(page);
+  await page.goto('highlights/');
+  for (const target of targets) {
+    const group = page.getByRole('region', { name: target?.headline ?? '' });
+    await expect(group.getByRole('heading', { level: 2 })).toHaveText(target?.headline ?? '');
+    await expect(group.locator('q')).toHaveText(target?.paragraphs[0] ?? '');
+  }
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export as Markdown' }).click()]);
+  const markdown = await readFile((await file.path()) ?? '', 'utf8');
+  for (const target of targets) expect(markdown).toContain(`## [${target?.headline ?? ''}](<`);
+  expect(markdown).toMatch(/\[Open at this passage\]\(<http:\/\/127\.0\.0\.1:\d+\/big\/article\/[^>]+\?highlight=/);
+
+  await page.waitForLoadState('networkidle');
+  const fetched = [...new Set(requests.map(dataFileOf).filter((file): file is string => file !== null))];
+  // The three articles and what maps an id to them: a handful of files out of thousands, and no page of the list.
+  expect(fetched.filter((file) => file.startsWith('list/')), 'list pages fetched by the Highlights view and its export').toEqual([]);
+  expect(fetched.length, `data files fetched: ${fetched.join(', ')}`).toBeLessThanOrEqual(9);
 });
