@@ -74,23 +74,23 @@ export class PostingAccumulator {
     const count = id === undefined ? 0 : (this.counts[id] ?? 0);
     const postings: TermPostings = { positions: new Int32Array(count), headlineCounts: new Int32Array(count), textCounts: new Int32Array(count) };
     if (id === undefined) return postings;
-    let block = this.firstBlock[id] ?? NO_BLOCK;
-    let offset = 0;
-    const readByte = (): number => {
-      if (offset === BLOCK_BYTES) {
-        block = this.nextBlock[block] ?? NO_BLOCK;
-        offset = 0;
-      }
-      const byte = this.chunks[Math.floor(block / CHUNK_BLOCKS)]?.[(block % CHUNK_BLOCKS) * BLOCK_BYTES + offset] ?? 0;
-      offset += 1;
-      return byte;
-    };
+    // The chain's bytes, copied out once: the varints can then be read in one plain loop.
+    const bytes = new Uint8Array(this.chainBytes(id));
+    let filled = 0;
+    for (let block = this.firstBlock[id] ?? NO_BLOCK; block !== NO_BLOCK; block = this.nextBlock[block] ?? NO_BLOCK) {
+      const start = (block % CHUNK_BLOCKS) * BLOCK_BYTES;
+      const take = Math.min(BLOCK_BYTES, bytes.length - filled);
+      bytes.set((this.chunks[Math.floor(block / CHUNK_BLOCKS)] ?? bytes).subarray(start, start + take), filled);
+      filled += take;
+    }
+    let at = 0;
     const readNumber = (): number => {
       let value = 0;
       let scale = 1;
       let byte: number;
       do {
-        byte = readByte();
+        byte = bytes[at] ?? 0;
+        at += 1;
         value += (byte & 127) * scale;
         scale *= 128;
       } while (byte & 128);
@@ -106,6 +106,13 @@ export class PostingAccumulator {
       postings.headlineCounts[index] = text % 2 === 1 ? readNumber() + 1 : 0;
     }
     return this.unordered[id] ? sortedByPosition(postings) : postings;
+  }
+
+  /** Bytes written for term `id`: full blocks, then what its last block holds. */
+  private chainBytes(id: number): number {
+    let blocks = 0;
+    for (let block = this.firstBlock[id] ?? NO_BLOCK; block !== NO_BLOCK; block = this.nextBlock[block] ?? NO_BLOCK) blocks += 1;
+    return (blocks - 1) * BLOCK_BYTES + (this.lastBlockUsed[id] ?? 0);
   }
 
   private newTerm(term: string): number {
