@@ -9,6 +9,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from '@playwright/test';
 import { startStaticServer } from '../e2e/static-server.ts';
@@ -179,7 +180,8 @@ function option(name: string): string | undefined {
   return index === -1 ? undefined : process.argv[index + 1];
 }
 
-if (process.argv[1] && import.meta.url.endsWith(path.basename(process.argv[1]))) {
+// The whole path: bench.ts, which imports this file, ends with the same letters as its name.
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const dist = path.resolve(option('dist') ?? 'dist');
   const seeds = path.resolve(option('seeds') ?? 'seeds');
   const port = Number(option('port') ?? 4390);

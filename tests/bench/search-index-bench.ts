@@ -11,6 +11,7 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { parseSeed } from '../../src/domain/articles/parse-seed.ts';
 import { SEARCH_DIRECTORY_FILE, isSearchDirectory } from '../../src/domain/search/search-index-format.ts';
@@ -96,7 +97,8 @@ function option(name: string): string | undefined {
   return index === -1 ? undefined : process.argv[index + 1];
 }
 
-if (process.argv[1] && import.meta.url.endsWith(path.basename(process.argv[1]))) {
+// The whole path: bench.ts, which imports this file, ends with the same letters as its name.
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const seeds = path.resolve(option('seeds') ?? 'seeds');
   const given = option('out');
   const out = given ? path.resolve(given) : mkdtempSync(path.join(os.tmpdir(), 'broadsheet-search-index-'));
