@@ -52,12 +52,18 @@ export class PostingAccumulator {
     return this.terms;
   }
 
+  /** The number of `term`, given when it is first seen: a caller that keeps it adds postings without a lookup by string. */
+  termId(term: string): number {
+    return this.ids.get(term) ?? this.newTerm(term);
+  }
+
   /** Records that the article at `position` has `term` this many times in its headline and text. */
   add(term: string, position: number, headlineCount: number, textCount: number): void {
-    let id = this.ids.get(term);
-    if (id === undefined) {
-      id = this.newTerm(term);
-    }
+    this.addById(this.termId(term), position, headlineCount, textCount);
+  }
+
+  /** `add`, for a term by its number (see `termId`). */
+  addById(id: number, position: number, headlineCount: number, textCount: number): void {
     const previous = this.lastPosition[id] ?? -1;
     if (position <= previous) this.unordered[id] = 1;
     const distance = position - previous;

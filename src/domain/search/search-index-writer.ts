@@ -70,31 +70,51 @@ export class SearchIndexWriter {
   /** Words in each article's text, by position; grown as positions come. */
   private lengths = new Int32Array(1024);
   private documents = 0;
-  private readonly folded = new Map<string, readonly string[]>();
+  /** Word → the numbers of the terms it folds to (see FOLD_CACHE_WORDS). */
+  private readonly folded = new Map<string, readonly number[]>();
+  /** The article being added: its count of each term, by term number, and the terms it has. */
+  private headlineCounts = new Int32Array(1024);
+  private textCounts = new Int32Array(1024);
+  private readonly articleTerms: number[] = [];
 
-  private countTerms(text: string): Map<string, number> {
-    const counts = new Map<string, number>();
+  /** Counts the terms of `text` into `counts` (by term number); returns how many words it has. */
+  private countTerms(postings: PostingAccumulator, text: string, inHeadline: boolean): number {
+    let words = 0;
     for (const word of tokenize(text)) {
-      let terms = this.folded.get(word);
-      if (terms === undefined) {
+      let ids = this.folded.get(word);
+      if (ids === undefined) {
         const folded = processTerm(word);
-        terms = folded === null ? [] : Array.isArray(folded) ? folded : [folded];
+        ids = (folded === null ? [] : Array.isArray(folded) ? folded : [folded]).map((term) => postings.termId(term));
         if (this.folded.size >= FOLD_CACHE_WORDS) this.folded.clear();
-        this.folded.set(word, terms);
+        this.folded.set(word, ids);
       }
-      for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1);
+      for (const id of ids) {
+        if (id >= this.textCounts.length) this.growCounts(id + 1);
+        if ((this.headlineCounts[id] ?? 0) === 0 && (this.textCounts[id] ?? 0) === 0) this.articleTerms.push(id);
+        if (inHeadline) this.headlineCounts[id] = (this.headlineCounts[id] ?? 0) + 1;
+        else this.textCounts[id] = (this.textCounts[id] ?? 0) + 1;
+        words += 1;
+      }
     }
-    return counts;
+    return words;
+  }
+
+  private growCounts(needed: number): void {
+    const size = Math.max(needed, this.textCounts.length * 2);
+    const headline = new Int32Array(size);
+    headline.set(this.headlineCounts);
+    const text = new Int32Array(size);
+    text.set(this.textCounts);
+    this.headlineCounts = headline;
+    this.textCounts = text;
   }
 
   /** Adds an article at its position in file order. */
   add(article: Pick<Article, 'headline' | 'paragraphs'>, position: number): void {
     const postings = this.postings;
     if (!postings) throw new Error('the search index is finished: no article can be added');
-    const headline = this.countTerms(article.headline);
-    const body = this.countTerms(article.paragraphs.join('\n'));
-    let length = 0;
-    for (const count of body.values()) length += count;
+    this.countTerms(postings, article.headline, true);
+    const length = this.countTerms(postings, article.paragraphs.join('\n'), false);
     if (position >= this.lengths.length) {
       const lengths = new Int32Array(Math.max(position + 1, this.lengths.length * 2));
       lengths.set(this.lengths);
@@ -102,8 +122,12 @@ export class SearchIndexWriter {
     }
     this.lengths[position] = length;
     this.documents = Math.max(this.documents, position + 1);
-    for (const [term, count] of body) postings.add(term, position, headline.get(term) ?? 0, count);
-    for (const [term, count] of headline) if (!body.has(term)) postings.add(term, position, count, 0);
+    for (const id of this.articleTerms) {
+      postings.addById(id, position, this.headlineCounts[id] ?? 0, this.textCounts[id] ?? 0);
+      this.headlineCounts[id] = 0;
+      this.textCounts[id] = 0;
+    }
+    this.articleTerms.length = 0;
   }
 
   /**
