@@ -73,7 +73,11 @@ function timedBuild(seedsDir: string, outDir: string, timeoutSeconds: number): P
       let failure = '';
       if (timedOut) failure = `stopped at the ${timeoutSeconds} s timeout`;
       else if (/heap out of memory|Reached heap limit/i.test(stderr)) failure = 'JavaScript heap out of memory';
-      else if (!ok) failure = stderr.split('\n').filter((line) => line.trim() && !/^\s*(Command being timed|[A-Z][a-z ]+\(.*\)?:)/.test(line)).at(-1)?.trim() ?? `exit status ${status}`;
+      else if (!ok) {
+        // The build's own output (GNU time's report starts at "Command exited…" or "Command being timed"): its first error, else its last line.
+        const lines = (stderr.split(/^\s*Command (?:exited|being timed)/m)[0] ?? '').split('\n').map((line) => line.trim()).filter(Boolean);
+        failure = lines.find((line) => /^\w*Error\b/.test(line)) ?? lines.at(-1) ?? `exit status ${status}`;
+      }
       resolve({ ok, seconds, peakMiB: peak ? Number(peak) / 1024 : null, failure });
     });
   });
