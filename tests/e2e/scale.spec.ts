@@ -415,6 +415,10 @@ test('the Highlights view and its export find highlighted articles by id, withou
   const markdown = await readFile((await file.path()) ?? '', 'utf8');
   for (const target of targets) expect(markdown).toContain(`## [${target?.headline ?? ''}](<`);
   expect(markdown).toMatch(/\[Open at this passage\]\(<http:\/\/127\.0\.0\.1:\d+\/big\/article\/[^>]+\?highlight=/);
+  // The Web Annotation export links each highlight to its article's page, found by id (an unfound one would get an id URN).
+  const [annotations] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export as Web Annotation JSON' }).click()]);
+  const exported = JSON.parse(await readFile((await annotations.path()) ?? '', 'utf8')) as { first: { items: { target: { source: string } }[] } };
+  expect(exported.first.items.map((item) => item.target.source)).toEqual(Array.from(targets, () => expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/big\/article\/[^/?]+\/$/)));
 
   await page.waitForLoadState('networkidle');
   const fetched = [...new Set(requests.map(dataFileOf).filter((file): file is string => file !== null))];
