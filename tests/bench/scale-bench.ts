@@ -12,7 +12,7 @@
  * copied) into the bench's own folder, where the ten new seeds go.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
@@ -49,14 +49,17 @@ const mib = (bytes: number) => `${(bytes / MiB).toFixed(0)} MiB`;
 function timedBuild(seedsDir: string, outDir: string, timeoutSeconds: number): Promise<TimedBuild> {
   const useTime = existsSync('/usr/bin/time');
   const args = [vite, 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'];
-  const [command, commandArgs] = useTime ? ['/usr/bin/time', ['-v', process.execPath, ...args]] : [process.execPath, args];
+  // GNU time writes its report to a file of its own: in the build's stderr it could be cut off or mixed with the build's last words.
+  const report = `${outDir}.time.txt`;
+  rmSync(report, { force: true });
+  const [command, commandArgs] = useTime ? ['/usr/bin/time', ['-v', '-o', report, process.execPath, ...args]] : [process.execPath, args];
   const started = performance.now();
   const child = spawn(command, commandArgs, { env: { ...process.env, SEEDS_DIR: seedsDir }, detached: true, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr.setEncoding('utf8');
   child.stderr.on('data', (chunk: string) => {
     // The tail is what says why a build died; keep it bounded.
-    stderr = (stderr + chunk).slice(-64 * 1024);
+    stderr = (stderr + chunk).slice(-256 * 1024);
   });
   let timedOut = false;
   const timer = setTimeout(() => {
@@ -67,16 +70,16 @@ function timedBuild(seedsDir: string, outDir: string, timeoutSeconds: number): P
     child.on('close', (code) => {
       clearTimeout(timer);
       const seconds = (performance.now() - started) / 1000;
-      const peak = /Maximum resident set size \(kbytes\): (\d+)/.exec(stderr)?.[1];
-      const status = Number(/Exit status: (\d+)/.exec(stderr)?.[1] ?? code ?? 1);
-      const ok = !timedOut && code === 0 && status === 0;
+      const timeReport = existsSync(report) ? readFileSync(report, 'utf8') : '';
+      const peak = /Maximum resident set size \(kbytes\): (\d+)/.exec(timeReport)?.[1];
+      const ok = !timedOut && code === 0;
       let failure = '';
       if (timedOut) failure = `stopped at the ${timeoutSeconds} s timeout`;
       else if (/heap out of memory|Reached heap limit/i.test(stderr)) failure = 'JavaScript heap out of memory';
       else if (!ok) {
-        // The build's own output (GNU time's report starts at "Command exited…" or "Command being timed"): its first error, else its last line.
-        const lines = (stderr.split(/^\s*Command (?:exited|being timed)/m)[0] ?? '').split('\n').map((line) => line.trim()).filter(Boolean);
-        failure = lines.find((line) => /^\w*Error\b/.test(line)) ?? lines.at(-1) ?? `exit status ${status}`;
+        // The build's first error, else its last line.
+        const lines = stderr.split('\n').map((line) => line.trim()).filter(Boolean);
+        failure = lines.find((line) => /^\w*Error\b/.test(line)) ?? lines.at(-1) ?? `exit status ${code ?? 'unknown'}`;
       }
       resolve({ ok, seconds, peakMiB: peak ? Number(peak) / 1024 : null, failure });
     });
