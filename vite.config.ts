@@ -36,7 +36,8 @@ export default defineConfig(({ isPreview }) => ({
       prerender: true,
       siteUrl: siteUrl(process.env.SITE_URL),
     }),
-    securityHeaders({ syncSources: syncConnectSources(process.env) }),
+    // The display settings apply before the first paint without a request of their own: inline, by hash.
+    securityHeaders({ syncSources: syncConnectSources(process.env), inlineScripts: ['apply-settings.js'] }),
     VitePWA({
       // Registered by the app itself (no inline script, and from the entry's own URL so any sub-path works).
       injectRegister: false,
@@ -90,7 +91,7 @@ export default defineConfig(({ isPreview }) => ({
   ],
   test: {
     environment: 'jsdom',
-    include: ['src/**/*.test.{ts,tsx}'],
+    include: ['src/**/*.test.{ts,tsx}', 'tests/**/*.test.ts'],
     setupFiles: ['tests/setup-unit.ts'],
     restoreMocks: true,
   },

@@ -1,0 +1,92 @@
+/**
+ * Lighthouse's mobile audit (its default: a mid-range phone, simulated slow 4G, simulated
+ * throttling) of the three views a reader meets first: the list, an article and Highlights,
+ * against a production build served with gzip as real hosts serve it, in Debian's Chromium. Used by
+ * `npm run bench`; runs alone against a built dist:
+ *
+ *   tsx tests/bench/lighthouse-bench.ts --dist DIR [--port N]
+ */
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import * as chromeLauncher from 'chrome-launcher';
+import lighthouse from 'lighthouse';
+import { startStaticServer } from '../e2e/static-server.ts';
+
+export interface LighthouseView {
+  view: string;
+  url: string;
+  /** Category → score, 0–100. */
+  scores: Record<string, number>;
+  /** Metric → milliseconds (CLS: unitless, times 1,000). */
+  metrics: { fcp: number; lcp: number; si: number; tbt: number; cls: number };
+  /** The audits that cost the most, as Lighthouse names them, with their display value. */
+  opportunities: string[];
+}
+
+const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
+
+/** The paths of the three views in a built dist: the list, its first article, Highlights. */
+export function viewPaths(dist: string): { view: string; path: string }[] {
+  const article = readdirSync(path.join(dist, 'article')).sort()[0];
+  return [
+    { view: 'list', path: '/' },
+    ...(article ? [{ view: 'article', path: `/article/${article}/` }] : []),
+    { view: 'highlights', path: '/highlights/' },
+  ];
+}
+
+/** Audits `dist` served at `port` (and the next port for Chromium's debugging connection). */
+export async function measureLighthouse(dist: string, port: number): Promise<LighthouseView[]> {
+  const server = await startStaticServer({ root: dist, mountPath: '/', port });
+  const chrome = await chromeLauncher.launch({
+    chromePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    port: port + 1,
+    chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu'],
+  });
+  try {
+    const views: LighthouseView[] = [];
+    for (const { view, path: pathname } of viewPaths(dist)) {
+      const url = `http://127.0.0.1:${port}${pathname}`;
+      const result = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: CATEGORIES });
+      if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
+      const { lhr } = result;
+      if (lhr.runtimeError) throw new Error(`Lighthouse could not audit ${url}: ${lhr.runtimeError.message}`);
+      const ms = (id: string) => lhr.audits[id]?.numericValue ?? Number.NaN;
+      const scores = Object.fromEntries(CATEGORIES.map((id) => [id, Math.round((lhr.categories[id]?.score ?? 0) * 100)]));
+      const opportunities = Object.values(lhr.audits)
+        .filter((audit) => audit.score !== null && audit.score < 0.9 && audit.scoreDisplayMode !== 'informative' && audit.scoreDisplayMode !== 'notApplicable')
+        .map((audit) => `${audit.id}${audit.displayValue ? ` (${audit.displayValue})` : ''}`);
+      views.push({
+        view,
+        url,
+        scores,
+        metrics: { fcp: ms('first-contentful-paint'), lcp: ms('largest-contentful-paint'), si: ms('speed-index'), tbt: ms('total-blocking-time'), cls: ms('cumulative-layout-shift') * 1000 },
+        opportunities,
+      });
+    }
+    return views;
+  } finally {
+    chrome.kill();
+    server.close();
+  }
+}
+
+/** One line per view: the four scores, then the metrics. */
+export function describeView({ view, scores, metrics }: LighthouseView): string {
+  const s = (seconds: number) => `${(seconds / 1000).toFixed(2)} s`;
+  return `${view}: ${CATEGORIES.map((id) => `${id} ${scores[id]}`).join(', ')}; FCP ${s(metrics.fcp)}, LCP ${s(metrics.lcp)}, SI ${s(metrics.si)}, TBT ${Math.round(metrics.tbt)} ms, CLS ${(metrics.cls / 1000).toFixed(3)}`;
+}
+
+function option(name: string): string | undefined {
+  const index = process.argv.indexOf(`--${name}`);
+  return index === -1 ? undefined : process.argv[index + 1];
+}
+
+if (process.argv[1] && import.meta.url.endsWith(path.basename(process.argv[1]))) {
+  const dist = path.resolve(option('dist') ?? 'dist');
+  const port = Number(option('port') ?? 4392);
+  for (const view of await measureLighthouse(dist, port)) {
+    console.log(describeView(view));
+    if (view.opportunities.length > 0) console.log(`  below 90: ${view.opportunities.join(', ')}`);
+  }
+}
