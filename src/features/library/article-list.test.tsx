@@ -37,11 +37,14 @@ describe('ArticleList', () => {
     stubResizeObserver();
     vi.stubGlobal('IntersectionObserver', FakeIntersectionObserver);
     vi.spyOn(HTMLElement.prototype, 'offsetHeight', 'get').mockReturnValue(100);
-    render(<ArticleList layoutKey="file" count={COUNT} row={row} onRange={() => {}} renderRow={({ entry: current }) => <h2>{current?.headline}</h2>} virtual />);
+    const onRange = vi.fn();
+    render(<ArticleList layoutKey="file" count={COUNT} row={row} onRange={onRange} renderRow={({ entry: current }) => <h2>{current?.headline}</h2>} virtual />);
     const list = () => screen.getByRole('list', { name: 'Articles' });
     const items = () => within(list()).getAllByRole('listitem');
 
     expect(items()).toHaveLength(LIST_PAGE_SIZE);
+    // Rows at hand are drawn; a screenful is asked for (rows of a search come in files of a few).
+    expect(onRange.mock.calls).toEqual([[0, 11]]);
     // The last row still a screen and more away: nothing is sent for.
     act(() => FakeIntersectionObserver.last?.report(false, 5000));
     expect(items()).toHaveLength(LIST_PAGE_SIZE);

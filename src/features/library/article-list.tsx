@@ -6,6 +6,9 @@ import { ArticleListRow, type ArticleListProps } from './article-list-row.tsx';
 // view of the list needs none, and a reader who opens an article from the first page never pays for it.
 const VirtualArticleList = lazy(() => import('./virtual-article-list.tsx'));
 
+/** Rows a phone's screen shows, and a few more: what the plain list asks for before the virtualizer. */
+const FIRST_SCREEN_ROWS = 12;
+
 /** How far below the screen the last row at hand may be when the virtualizer is sent for: a screen and a half. */
 const NEAR_END_MARGIN = '0px 0px 150% 0px';
 
@@ -40,9 +43,11 @@ export function ArticleList(props: ArticleListProps) {
 function PlainArticleList({ count, row, renderRow, onRange, onNearEnd }: ArticleListProps & { onNearEnd?: () => void }) {
   const listRef = useRef<HTMLOListElement>(null);
   const shown = Math.min(count, LIST_PAGE_SIZE);
-  // The first page of an order other than the file's is not carried by the app: ask for it.
+  // The first page of an order other than the file's, or of a search, is not carried by the app:
+  // ask for a screenful of it, as the virtualizer would (a search pays per file of rows it shows).
+  // The rest comes with the virtualizer, sent for when the reader nears the end of these.
   useEffect(() => {
-    if (shown > 0) onRange(0, shown - 1);
+    if (shown > 0) onRange(0, Math.min(shown, FIRST_SCREEN_ROWS) - 1);
   }, [shown, onRange]);
   // The last row coming near the screen (scrolled to, or reached with `j`), or already above it
   // (a position restored on reload), sends for the rest of the list.
