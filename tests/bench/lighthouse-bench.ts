@@ -42,6 +42,8 @@ export async function measureLighthouse(dist: string, port: number): Promise<Lig
     chromePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     port: port + 1,
     chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu'],
+    // A first start on a loaded machine can take longer than the default 25 s.
+    maxConnectionRetries: 120,
   });
   try {
     const views: LighthouseView[] = [];

@@ -44,7 +44,7 @@ describe('ArticleList', () => {
 
     expect(items()).toHaveLength(LIST_PAGE_SIZE);
     // Rows at hand are drawn; a screenful is asked for (rows of a search come in files of a few).
-    expect(onRange.mock.calls).toEqual([[0, 11]]);
+    expect(onRange.mock.calls).toEqual([[0, 7]]);
     // The last row still a screen and more away: nothing is sent for.
     act(() => FakeIntersectionObserver.last?.report(false, 5000));
     expect(items()).toHaveLength(LIST_PAGE_SIZE);

@@ -6,8 +6,8 @@ import { ArticleListRow, type ArticleListProps } from './article-list-row.tsx';
 // view of the list needs none, and a reader who opens an article from the first page never pays for it.
 const VirtualArticleList = lazy(() => import('./virtual-article-list.tsx'));
 
-/** Rows a phone's screen shows, and a few more: what the plain list asks for before the virtualizer. */
-const FIRST_SCREEN_ROWS = 12;
+/** More rows than a screen shows below the search box (three to five on a phone): what the plain list asks for before the virtualizer. */
+const FIRST_SCREEN_ROWS = 8;
 
 /** How far below the screen the last row at hand may be when the virtualizer is sent for: a screen and a half. */
 const NEAR_END_MARGIN = '0px 0px 150% 0px';
