@@ -10,6 +10,7 @@
  */
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { startStaticServer } from '../e2e/static-server.ts';
@@ -99,7 +100,8 @@ function option(name: string): string | undefined {
   return index === -1 ? undefined : process.argv[index + 1];
 }
 
-if (process.argv[1] && import.meta.url.endsWith(path.basename(process.argv[1]))) {
+// Run as a script, not imported by bench.ts (whose name this file's name also ends with).
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
   const dist = path.resolve(option('dist') ?? 'dist');
   const port = Number(option('port') ?? 4392);
   for (const view of await measureLighthouse(dist, port, Number(option('runs') ?? 3))) {

@@ -9,6 +9,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from '@playwright/test';
 import { startStaticServer } from '../e2e/static-server.ts';
@@ -165,7 +166,8 @@ function option(name: string): string | undefined {
   return index === -1 ? undefined : process.argv[index + 1];
 }
 
-if (process.argv[1] && import.meta.url.endsWith(path.basename(process.argv[1]))) {
+// Run as a script, not imported by bench.ts (whose name this file's name also ends with).
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
   const dist = path.resolve(option('dist') ?? 'dist');
   const seeds = path.resolve(option('seeds') ?? 'seeds');
   const port = Number(option('port') ?? 4390);
