@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acceptsGzip } from './static-server.ts';
+import { acceptsGzip } from '../e2e/static-server.ts';
 
 describe('acceptsGzip', () => {
   it('takes gzip when a browser lists it among others', () => {
