@@ -36,7 +36,8 @@ export default defineConfig(({ isPreview }) => ({
       prerender: true,
       siteUrl: siteUrl(process.env.SITE_URL),
     }),
-    securityHeaders({ syncSources: syncConnectSources(process.env) }),
+    // The display settings apply before the first paint without a request of their own: inline, by hash.
+    securityHeaders({ syncSources: syncConnectSources(process.env), inlineScripts: ['apply-settings.js'] }),
     VitePWA({
       // Registered by the app itself (no inline script, and from the entry's own URL so any sub-path works).
       injectRegister: false,

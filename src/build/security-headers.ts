@@ -1,15 +1,20 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Plugin } from 'vite';
 
 /**
  * The Content Security Policy every page carries. Scripts and styles come only from the site's own
- * files: no inline script, no eval, no inline style attributes in markup (React's `style` prop is
- * applied through the CSSOM, which CSP allows). Only sync talks to another host: the reader's own
- * storage, whose address is not known when the site is built (see `syncConnectSources`).
+ * files, no eval, no inline style attributes in markup (React's `style` prop is applied through the
+ * CSSOM, which CSP allows). The one inline script, which applies the reader's display settings
+ * before the first paint, is allowed by its hash alone (`scriptHashes`), never by 'unsafe-inline':
+ * a script injected into a page has another hash and does not run. Only sync talks to another host:
+ * the reader's own storage, whose address is not known when the site is built (see `syncConnectSources`).
  */
-export function contentSecurityPolicy(syncSources: readonly string[] = []): string {
+export function contentSecurityPolicy(syncSources: readonly string[] = [], scriptHashes: readonly string[] = []): string {
   return [
     "default-src 'self'",
-    "script-src 'self'",
+    ["script-src 'self'", ...scriptHashes].join(' '),
     "style-src 'self'",
     "img-src 'self' data:",
     "font-src 'self'",
@@ -73,20 +78,51 @@ export function headersFile(policy: string = CONTENT_SECURITY_POLICY): string {
     .join('\n')}\n`;
 }
 
+/** The CSP source that allows exactly this inline script or style: `'sha256-…'` of its text as written. */
+export function inlineSourceHash(text: string): string {
+  return `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+}
+
 /**
- * Adds the CSP meta tag to every built page and writes `_headers` beside them. Production builds
- * only: the dev server's hot reload needs an inline script.
+ * `html` with the external `<script src="…/fileName">` replaced by the script's text inline, and
+ * the hash the policy needs for it. An external script in the head blocks the first paint for a
+ * whole round trip; inline it costs only its bytes.
  */
-export function securityHeaders(options: { syncSources?: readonly string[] } = {}): Plugin {
-  const policy = contentSecurityPolicy(options.syncSources);
+export function inlineHeadScript(html: string, fileName: string, code: string): { html: string; hash: string } {
+  const escaped = fileName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const tag = new RegExp(`<script src="[^"]*${escaped}"></script>`);
+  if (!tag.test(html)) throw new Error(`the page has no <script src="…${fileName}"> to inline`);
+  // `</script` inside the text would end the element early: a script to inline must not hold it.
+  if (/<\/script/i.test(code)) throw new Error(`${fileName} holds "</script" and cannot be inlined`);
+  return { html: html.replace(tag, () => `<script>${code}</script>`), hash: inlineSourceHash(code) };
+}
+
+/**
+ * Adds the CSP meta tag to every built page and writes `_headers` beside them, inlining the head
+ * scripts named in `inlineScripts` (files of `public/`) with their hashes in the policy. Production
+ * builds only: the dev server's hot reload needs an inline script, and serves the files as they are.
+ */
+export function securityHeaders(options: { syncSources?: readonly string[]; inlineScripts?: readonly string[] } = {}): Plugin {
+  let scripts: { fileName: string; code: string }[] = [];
+  let policy = contentSecurityPolicy(options.syncSources);
   return {
     name: 'broadsheet:security-headers',
     apply: 'build',
+    configResolved(config) {
+      scripts = (options.inlineScripts ?? []).map((fileName) => ({ fileName, code: readFileSync(path.join(config.publicDir, fileName), 'utf8') }));
+      policy = contentSecurityPolicy(
+        options.syncSources,
+        scripts.map(({ code }) => inlineSourceHash(code)),
+      );
+    },
     transformIndexHtml: {
       order: 'post',
-      // Right after the charset, before any script or style the policy must govern.
-      handler: (html) =>
-        html.replace(/(<meta charset="[^"]*"\s*\/?>)/i, (charset) => `${charset}\n    <meta http-equiv="Content-Security-Policy" content="${policy}" />`),
+      handler: (html) => {
+        let page = html;
+        for (const { fileName, code } of scripts) page = inlineHeadScript(page, fileName, code).html;
+        // Right after the charset, before any script or style the policy must govern.
+        return page.replace(/(<meta charset="[^"]*"\s*\/?>)/i, (charset) => `${charset}\n    <meta http-equiv="Content-Security-Policy" content="${policy}" />`);
+      },
     },
     generateBundle() {
       this.emitFile({ type: 'asset', fileName: '_headers', source: headersFile(policy) });

@@ -3,10 +3,11 @@
  * Builds a bare React + React Router app and the reader with 1, 1,000 and 10,000 generated
  * articles, then measures in Chromium. Figures that compare two builds are ratios from one run,
  * since these shared 2-core machines are noisy. Options: --max N (largest collection, default 10000);
- * --only highlights (just the highlight import and save figures, no builds); --only scale (just the
- * archive-scale figures of tests/bench/scale-bench.ts: --count N articles, default 100000, --corpus
- * DIR to build an existing collection, --timeout S per build, default 1200), which a full run
- * measures last.
+ * --only highlights (just the highlight import and save figures, no builds); --only lighthouse
+ * (Lighthouse's mobile scores of the list, an article and Highlights, on a 1,000-article build, or
+ * on `--dist DIR` if given); --only scale (just the archive-scale figures of
+ * tests/bench/scale-bench.ts: --count N articles, default 100000, --corpus DIR to build an existing
+ * collection, --timeout S per build, default 1200), which a full run measures last.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -17,6 +18,7 @@ import { chromium } from '@playwright/test';
 import { startStaticServer } from '../e2e/static-server.ts';
 import { writeCorpus } from '../tools/make-corpus.ts';
 import { measureHighlights } from './highlights-bench.ts';
+import { describeView, measureLighthouse } from './lighthouse-bench.ts';
 import { measureScale, type ScaleOptions } from './scale-bench.ts';
 import { measureSearch, percentile } from './search-bench.ts';
 
@@ -27,7 +29,7 @@ function option(name: string): string | undefined {
 
 const maxArticles = Number(option('max') || 10_000) || 10_000;
 const only = option('only');
-const onlyHighlights = only === 'highlights';
+const givenDist = option('dist');
 const work = mkdtempSync(path.join(os.tmpdir(), 'broadsheet-bench-'));
 const vite = path.resolve('node_modules/vite/bin/vite.js');
 
@@ -67,6 +69,20 @@ function highlightRows() {
   for (const { what, ms } of measureHighlights(10_000)) row(`${what} (this machine)`, `${Math.round(ms)} ms`, '', null);
 }
 
+/**
+ * Lighthouse's mobile audit of the three views (tests/bench/lighthouse-bench.ts): the performance
+ * score against its budget, the other three categories, and the metrics behind the score.
+ */
+async function lighthouseRows(dist: string) {
+  const port = Number(process.env.BENCH_PORT ?? 4390) + 2;
+  for (const view of await measureLighthouse(dist, port)) {
+    const { performance: score = 0, ...others } = view.scores;
+    const rest = Object.values(others);
+    row(`Lighthouse mobile, ${view.view}: performance (accessibility, best practices, SEO)`, `${score} (${rest.join(', ')})`, '≥ 98, others 100', score >= 98 && rest.every((value) => value === 100));
+    row(`Lighthouse mobile, ${view.view}: metrics, median of ${view.runScores.length} runs (simulated slow 4G, this machine's CPU)`, describeView(view).replace(/^.*?; /, ''), '', null);
+  }
+}
+
 function printTable() {
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
   console.log(`\nBroadsheet benchmark, ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}\n`);
@@ -104,21 +120,43 @@ if (only === 'scale') {
   process.exit(0);
 }
 
-if (onlyHighlights) {
+if (only === 'highlights') {
   highlightRows();
   printTable();
   rmSync(work, { recursive: true, force: true });
   process.exit(0);
 }
 
+if (only === 'lighthouse') {
+  try {
+    let dist = givenDist ? path.resolve(givenDist) : '';
+    if (!dist) {
+      const seeds = path.join(work, 'seeds-1000');
+      await writeCorpus(1000, seeds);
+      dist = build('reader-1000', [], { SEEDS_DIR: seeds }).dist;
+    }
+    await lighthouseRows(dist);
+    printTable();
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+  process.exit(0);
+}
+
 try {
   highlightRows();
+  // Two floors: React Router's data router (what the reader uses) and its declarative mode, the least
+  // any React + React Router app pays. The budget is against the lower one.
   const hello = build('hello', ['tests/bench/hello-world'], {});
+  const helloDeclarative = build('hello-declarative', ['tests/bench/hello-world-declarative'], {});
   const reader1 = build('reader-1', [], { SEEDS_DIR: 'seeds' });
   const helloView = firstViewBytes(hello.dist);
+  const declarativeView = firstViewBytes(helloDeclarative.dist);
   const view1 = firstViewBytes(reader1.dist);
   const ratio = view1.jsCss / helloView.jsCss;
-  row('first-view JS+CSS (gzip), 1 article vs bare React + Router', `${kib(view1.jsCss)} vs ${kib(helloView.jsCss)} = ${ratio.toFixed(2)}×`, '≤ 1.15×', ratio <= 1.15);
+  const declarativeRatio = view1.jsCss / declarativeView.jsCss;
+  row('first-view JS+CSS (gzip), 1 article vs React + Router, data router', `${kib(view1.jsCss)} vs ${kib(helloView.jsCss)} = ${ratio.toFixed(2)}×`, '', null);
+  row('first-view JS+CSS (gzip), 1 article vs React + Router, declarative', `${kib(view1.jsCss)} vs ${kib(declarativeView.jsCss)} = ${declarativeRatio.toFixed(2)}×`, '≤ 1.25×', declarativeRatio <= 1.25);
 
   const sizes = [1000, maxArticles].filter((n, i, all) => n <= maxArticles && all.indexOf(n) === i);
   const builds = new Map<number, BuildResult>();
@@ -163,6 +201,8 @@ try {
     await browser.close();
     server.close();
   }
+
+  await lighthouseRows(builds.get(1000)?.dist ?? largest.dist);
 
   // Speed is not bought with worse answers: the relevance suite on a generated collection.
   const relevance = spawnSync(process.execPath, ['node_modules/vitest/vitest.mjs', 'run', 'src/domain/search/search-relevance.test.ts'], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });

@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from '@playwright/test';
 import { startStaticServer } from '../e2e/static-server.ts';
+import { limitSearchQuery } from '../../src/domain/search/query-limits.ts';
 import { createRandom } from '../tools/text-edits.ts';
 
 export interface SearchFigures {
@@ -60,8 +61,11 @@ async function typeQuery(page: Page, text: string): Promise<void> {
   await box.fill('');
   await page.waitForFunction((selector) => !/match/.test(document.querySelector(selector)?.textContent ?? ''), STATUS);
   await box.pressSequentially(text);
-  await waitForResults(page, text);
+  await waitForResults(page, shownAs(text));
 }
+
+/** How the status quotes a query: past the word limit (10), only its first words are searched. */
+const shownAs = (text: string): string => limitSearchQuery(text).text;
 
 async function waitForResults(page: Page, text: string): Promise<void> {
   await page.waitForFunction(
@@ -82,6 +86,7 @@ async function timedQuery(page: Page, text: string): Promise<number> {
   // A string, not a function: tsx's name helpers do not exist in the page.
   return (await page.evaluate(`(async () => {
     const text = ${JSON.stringify(text)};
+    const shown = ${JSON.stringify(shownAs(text))};
     const input = document.querySelector('input[type="search"]');
     const status = document.querySelector(${JSON.stringify(STATUS)});
     const start = performance.now();
@@ -90,7 +95,7 @@ async function timedQuery(page: Page, text: string): Promise<number> {
     await new Promise((resolve) => {
       (function check() {
         const now = status.textContent;
-        if (now.includes('“' + text + '”') && /match/.test(now)) resolve();
+        if (now.includes('“' + shown + '”') && /match/.test(now)) resolve();
         else requestAnimationFrame(check);
       })();
     });

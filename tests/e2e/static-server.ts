@@ -1,6 +1,7 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import path from 'node:path';
+import { createGzip } from 'node:zlib';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -14,10 +15,23 @@ const CONTENT_TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
+/** Text types a real host compresses; images and fonts are compressed already. */
+const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.svg', '.json', '.webmanifest', '.xml', '.txt']);
+
+/** Whether the request's `Accept-Encoding` takes gzip (and does not refuse it with `q=0`). */
+export function acceptsGzip(header: string | undefined): boolean {
+  return (header ?? '').split(',').some((part) => {
+    const [coding, ...params] = part.trim().toLowerCase().split(';');
+    const q = params.map((param) => /^\s*q=([\d.]+)/.exec(param)?.[1]).find(Boolean);
+    return (coding === 'gzip' || coding === '*') && (q === undefined || Number(q) > 0);
+  });
+}
+
 /**
  * A plain static file server, like the simplest hosts: files and directory index.html only, no
  * rewrite rules, `404.html` as the not-found body (as GitHub Pages and Netlify do), and the folder
- * mounted under a sub-path so the app is tested where it will really live.
+ * mounted under a sub-path so the app is tested where it will really live. Text is sent gzipped to a
+ * client that accepts it, as every real host does, so what a page downloads is what readers pay.
  */
 export function startStaticServer(
   options: ({ root: string; mountPath: string } | { mounts: readonly { root: string; mountPath: string }[] }) & { port: number; host?: string },
@@ -66,8 +80,15 @@ export function startStaticServer(
       file = path.join(file, 'index.html');
     }
     if (!existsSync(file) || !statSync(file).isFile()) return notFound();
-    response.writeHead(200, { 'content-type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream' });
+    const extension = path.extname(file);
+    const gzip = COMPRESSIBLE.has(extension) && acceptsGzip(request.headers['accept-encoding']);
+    response.writeHead(200, {
+      'content-type': CONTENT_TYPES[extension] ?? 'application/octet-stream',
+      vary: 'accept-encoding',
+      ...(gzip ? { 'content-encoding': 'gzip' } : {}),
+    });
     if (request.method === 'HEAD') response.end();
+    else if (gzip) createReadStream(file).pipe(createGzip()).pipe(response);
     else createReadStream(file).pipe(response);
   });
 

@@ -2,7 +2,7 @@ import * as v from 'valibot';
 
 /**
  * The reader's display preferences. They are applied to <html> as data attributes, before the
- * first paint by public/apply-settings.js (a plain script: the CSP allows no inline one) and
+ * first paint by public/apply-settings.js (inlined into every page at build time, allowed by its CSP hash) and
  * afterwards by the settings panel; both must agree with `settingsAttributes` below.
  */
 export const READER_SETTINGS_KEY = 'broadsheet:settings';

@@ -55,6 +55,12 @@ describe('search index reader: finding', () => {
     expect((await search('zepp'))[0]?.terms).toEqual(['zeppelin']);
   });
 
+  it('takes the word being typed as a beginning from three letters, from two in Japanese', async () => {
+    expect(await ids('ze')).toEqual([]);
+    expect(await sortedIds('zep')).toEqual(['b', 'd']);
+    expect(await ids('東京')).toEqual(['g']);
+  });
+
   it('finds a word with a typo', async () => {
     expect(await sortedIds('zepelin')).toEqual(['b', 'd']);
     expect(await ids('Bundeswher')).toEqual(['b']);

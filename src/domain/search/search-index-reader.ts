@@ -20,7 +20,8 @@ import { queryTerms } from './search-terms.ts';
  * what `load` does.
  *
  * Every word of a query must match (AND). A word matches itself; the last word, the one being
- * typed, also matches the words it begins (Algolia's `prefixLast`), from two letters. From four
+ * typed, also matches the words it begins (Algolia's `prefixLast`), from three letters (two in
+ * scripts without spaces). From four
  * letters, a word that neither is nor begins a word of the collection matches the nearest words
  * within one edit of it (two from eight letters) that share its first two letters (Lucene's fuzzy
  * `prefixLength`: the dictionary range to look in stays small). Words a prefix or a typo stands for
@@ -61,7 +62,16 @@ export class SearchDataUnavailableError extends Error {
 /** Loads a JSON file under the data folder (`search/d3.json`, `order/headline.json`). */
 export type LoadDataFile = (path: string) => Promise<unknown>;
 
-export const PREFIX_MIN_LENGTH = 2;
+/**
+ * The word being typed stands for the words it begins from three letters. Two letters begin
+ * hundreds of words over several dictionary shards: each keystroke there cost a query more
+ * shards than any answer it could give was worth, and the third letter comes a moment later.
+ */
+const PREFIX_MIN_LENGTH = 3;
+/** Scripts written without spaces between words, where two characters already say much. */
+const UNSPACED_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/u;
+const UNSPACED_PREFIX_MIN_LENGTH = 2;
+const expandsAsPrefix = (word: string): boolean => word.length >= (UNSPACED_SCRIPT.test(word) ? UNSPACED_PREFIX_MIN_LENGTH : PREFIX_MIN_LENGTH);
 /** The words a prefix or a typo may stand for are taken from at most this many postings shards. */
 const CANDIDATE_SHARDS = 1;
 /** And are never more than this many words, for time. */
@@ -140,7 +150,7 @@ export function createSearchIndexReader(directory: SearchDirectory, load: LoadDa
   };
 
   const candidatesOf = async (word: string, last: boolean): Promise<Candidate[]> => {
-    const expands = last && word.length >= PREFIX_MIN_LENGTH;
+    const expands = last && expandsAsPrefix(word);
     // A word that does not expand needs only the one dictionary shard that would hold it.
     const near = await Promise.all((expands ? shardsOfPrefix(directory.dictionary, word) : [shardOf(directory.dictionary, word)]).map(dictionary));
     const starting = termsStarting(near, word);
