@@ -13,7 +13,7 @@ import { loadCorpus } from '../../src/build/seed-articles-plugin.ts';
 import { ENTRY_PAGE_SIZE, toEntry } from '../../src/domain/articles/corpus-layout.ts';
 import { limitSearchQuery } from '../../src/domain/search/query-limits.ts';
 import { createSearchIndexReader } from '../../src/domain/search/search-index-reader.ts';
-import { SEARCH_DIRECTORY_FILE } from '../../src/domain/search/search-index-format.ts';
+import { SEARCH_DIRECTORY_FILE, type SearchDirectory } from '../../src/domain/search/search-index-format.ts';
 import { SearchIndexWriter } from '../../src/domain/search/search-index-writer.ts';
 import { percentile, queriesFromSeeds } from './search-bench.ts';
 
@@ -32,7 +32,8 @@ const dictionaryShardTerms = option('dictionary-terms') ? Number(option('diction
 const { articles } = loadCorpus(seeds);
 const writer = new SearchIndexWriter({ postingsShardChars, dictionaryShardTerms });
 articles.forEach((article, position) => writer.add(article, position));
-const { directory, files } = writer.finish();
+const files = new Map(writer.finish().files);
+const directory = JSON.parse(files.get(SEARCH_DIRECTORY_FILE) ?? '{}') as SearchDirectory;
 const gzipped = new Map<string, number>();
 const sizeOf = (file: string): number => {
   let size = gzipped.get(file);
