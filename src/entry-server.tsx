@@ -2,9 +2,8 @@ import { prerender } from 'react-dom/static';
 import { createStaticHandler, createStaticRouter, StaticRouterProvider } from 'react-router-dom';
 import { AppProviders } from './app/app-providers.tsx';
 import { createRoutes } from './app/routes.tsx';
-import type { Article } from './domain/articles/article.ts';
 import { createCorpusClient } from './data/corpus/corpus-client.ts';
-import { articleDocuments, toEntry } from './domain/articles/corpus-layout.ts';
+import type { ArticleDocument, ArticleEntry } from './domain/articles/corpus-layout.ts';
 import { createHighlightStorage } from './domain/highlights/highlight-storage.ts';
 import { createHighlightStore } from './domain/highlights/highlight-store.ts';
 import { createReadingProgressStore } from './domain/reading/reading-progress.ts';
@@ -18,16 +17,17 @@ const noFetch = (url: string): Promise<Response> => Promise.reject(new Error(`no
 
 /**
  * Renders routes to HTML at build time, so each page's text is in it before any script runs.
- * Every article is at hand here; nothing from the browser (highlights, reading positions,
- * settings) is known, and the client starts from the same empty state when it hydrates.
+ * The build renders in batches: the articles of the pages asked for are at hand (and the list's
+ * first page, for `/`), never the whole collection. Nothing from the browser (highlights, reading
+ * positions, settings) is known, and the client starts from the same empty state when it hydrates.
  */
-export function createRouteRenderer(articles: readonly Article[]): (path: string) => Promise<string> {
+export function createRouteRenderer(data: { documents: readonly ArticleDocument[]; firstPage?: readonly ArticleEntry[] | undefined }): (path: string) => Promise<string> {
   const corpus = createCorpusClient({
     manifest,
     baseUrl: 'http://prerender.invalid/',
     fetch: noFetch,
-    firstPage: articles.slice(0, manifest.pageSize).map(toEntry),
-    documents: articleDocuments(articles),
+    ...(data.firstPage ? { firstPage: data.firstPage } : {}),
+    documents: data.documents,
   });
   const services = { corpus, search: null, highlights: createHighlightStore(createHighlightStorage(noStorage)), reading: createReadingProgressStore(noStorage) };
   const handler = createStaticHandler(createRoutes());

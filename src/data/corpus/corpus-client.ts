@@ -81,7 +81,7 @@ export interface CorpusClientOptions {
   documents?: readonly ArticleDocument[];
 }
 
-function isEntryList(value: unknown): value is ArticleEntry[] {
+export function isEntryList(value: unknown): value is ArticleEntry[] {
   return Array.isArray(value) && value.every((item) => typeof item === 'object' && item !== null && typeof (item as ArticleEntry).id === 'string' && typeof (item as ArticleEntry).slug === 'string');
 }
 

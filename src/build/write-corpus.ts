@@ -1,0 +1,93 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { rereadArticle } from '../domain/articles/build-corpus.ts';
+import { articleDocument, articleFile, articlePath, listFiles, LIST_PAGE_SIZE, type CorpusManifest } from '../domain/articles/corpus-layout.ts';
+import type { Prerenderer } from './prerender.ts';
+import { batches } from './batches.ts';
+import { articlePage, routeDocument, SITE_PAGES, type RouteDocumentOptions } from './route-documents.ts';
+import type { ScannedCorpus } from './seed-scan.ts';
+
+/** Writes files under a folder, making each sub-folder once. */
+export function folderWriter(outDir: string): (file: string, content: string) => void {
+  const made = new Set<string>();
+  return (file, content) => {
+    const target = path.join(outDir, file);
+    const folder = path.dirname(target);
+    if (!made.has(folder)) {
+      mkdirSync(folder, { recursive: true });
+      made.add(folder);
+    }
+    writeFileSync(target, content);
+  };
+}
+
+/** A search index file as the writer hands it over (a map entry today, an object in a streamed index). */
+type SearchFile = readonly [string, string] | { path: string; json: string };
+const searchFile = (file: SearchFile) => ('path' in file ? file : { path: file[0], json: file[1] });
+
+export interface CorpusOutputOptions {
+  outDir: string;
+  seedsDir: string;
+  scanned: ScannedCorpus;
+  manifest: CorpusManifest;
+  /** The search index's files, made once every article was added. */
+  searchFiles: () => Iterable<SearchFile>;
+  /** Articles read, written and rendered together. */
+  batchSize: number;
+  /** The built index.html every page is made from. */
+  shell: string;
+  /** A path under the output folder as a URL in the shell's form ("./x" in a relative build, "/base/x" otherwise). */
+  shellUrl: (file: string) => string;
+  documentOptions: Omit<RouteDocumentOptions, 'bodies' | 'data' | 'preloadData'>;
+  /** Null when pages are not prerendered (then each is the shell the app fills in). */
+  prerenderer: Prerenderer | null;
+  /** Told after each batch, for a progress line. */
+  onBatch?: (done: number, total: number) => void;
+}
+
+/**
+ * The build's second pass: writes the collection's data files and pages straight into the output
+ * folder, the article files and pages one batch at a time, re-reading each batch's seeds, so no
+ * more than a batch of texts and pages is held at once. Each article's text is written once per
+ * format: in its page's HTML and in its JSON file, which the page preloads to hydrate from.
+ */
+export async function writeCorpusOutput(options: CorpusOutputOptions): Promise<void> {
+  const { scanned, manifest, prerenderer } = options;
+  const write = folderWriter(options.outDir);
+  const { entries, seedFiles } = scanned;
+
+  for (const file of listFiles(entries)) write(`${manifest.dataDir}${file.path}`, file.json);
+  for (const file of options.searchFiles()) {
+    const { path: filePath, json } = searchFile(file);
+    write(`${manifest.dataDir}${filePath}`, json);
+  }
+
+  // The list page carries its first rows as data (in the same gzip stream as the rendered rows, they cost little).
+  const firstPage = entries.slice(0, LIST_PAGE_SIZE);
+  const siteBodies = prerenderer ? await prerenderer.render(SITE_PAGES, { documents: [], firstPage }) : new Map<string, string>();
+  for (const page of SITE_PAGES) {
+    const data = page === SITE_PAGES[0] ? JSON.stringify(firstPage) : undefined;
+    write(page.fileName, routeDocument(options.shell, page, { ...options.documentOptions, bodies: siteBodies, data }));
+  }
+
+  for (const batch of batches(entries.length, options.batchSize)) {
+    const documents = [];
+    for (let position = batch.start; position < batch.end; position += 1) {
+      const entry = entries[position];
+      const name = seedFiles[position];
+      if (!entry || name === undefined) continue;
+      const article = rereadArticle({ name, bytes: readFileSync(path.join(options.seedsDir, name)) }, entry);
+      const document = articleDocument(article, position, entries[position - 1], entries[position + 1]);
+      const file = articleFile(document);
+      write(`${manifest.dataDir}${file.path}`, file.json);
+      documents.push(document);
+    }
+    const pages = documents.map((document) => articlePage(document.article));
+    const bodies = prerenderer ? await prerenderer.render(pages, { documents }) : new Map<string, string>();
+    for (const page of pages) {
+      const preloadData = page.slug === undefined ? undefined : options.shellUrl(articlePath(manifest, page.slug));
+      write(page.fileName, routeDocument(options.shell, page, { ...options.documentOptions, bodies, preloadData }));
+    }
+    options.onBatch?.(batch.end, entries.length);
+  }
+}
