@@ -13,6 +13,7 @@ import { codeFingerprint, dataDirName } from './build-fingerprint.ts';
 import { formatHostingReport } from './hosting-report.ts';
 import { measureOutput } from './output-size.ts';
 import { scanSeedsFolder, type ScannedCorpus } from './seed-scan.ts';
+import { startSearchIndexThread, type SearchIndexThread } from './search-index-thread.ts';
 import { writeCorpusOutput } from './write-corpus.ts';
 
 export const ARTICLES_MODULE_ID = 'virtual:articles';
@@ -124,7 +125,7 @@ export const DEFAULT_BATCH_SIZE = 500;
 /** What the build's first pass learnt, for the hooks after it. */
 interface BuildState {
   scanned: ScannedCorpus;
-  search: SearchIndexWriter;
+  search: SearchIndexThread;
   manifest: CorpusManifest;
 }
 
@@ -163,9 +164,10 @@ export function seedArticles(options: SeedArticlesOptions): Plugin {
   const scanOnce = (): BuildState => {
     if (build) return build;
     const started = performance.now();
-    const search = new SearchIndexWriter();
-    // The search index is fed during the scan, so the text is read for it once.
-    const scanned = scanSeedsFolder(seedsDir, (article, position) => search.add(article, position));
+    let search: SearchIndexThread | null = null;
+    // The search index is built on a thread of its own, reading the same seeds alongside this scan.
+    const scanned = scanSeedsFolder(seedsDir, { onListed: (names) => (search = startSearchIndexThread({ seedsDir, names: [...names] })) });
+    if (!search) throw new Error('the seeds folder was never listed');
     const manifest: CorpusManifest = {
       total: scanned.entries.length,
       pageSize: LIST_PAGE_SIZE,
@@ -255,7 +257,11 @@ export function seedArticles(options: SeedArticlesOptions): Plugin {
             seedsDir,
             scanned,
             manifest,
-            searchFiles: () => search.finish().files,
+            async writeSearchIndex() {
+              const indexed = await search.indexed;
+              if (indexed !== scanned.entries.length) throw new Error(`the seeds changed while the build read them (${indexed} articles indexed for search, ${scanned.entries.length} scanned); build again`);
+              await search.write(output.dir ?? '', manifest.dataDir);
+            },
             batchSize: options.batchSize ?? DEFAULT_BATCH_SIZE,
             shell: String(shell.source),
             shellUrl: (file) => `${base}${file}`,
@@ -268,17 +274,22 @@ export function seedArticles(options: SeedArticlesOptions): Plugin {
             },
           });
         } finally {
-          await prerenderer?.close();
+          await Promise.all([prerenderer?.close(), search.stop()]);
         }
         // The summaries and the index are done with: the service worker's step after this has the memory back.
         build = null;
         written = { outDir: output.dir, started };
       },
     },
+    async buildEnd(error) {
+      // A failed build must not be kept alive by the search index's thread.
+      if (error && build) await build.search.stop();
+    },
     closeBundle: {
       // Last, after the service worker is written, so the report counts every file the host will get.
       order: 'post',
-      handler() {
+      async handler() {
+        if (build) await build.search.stop();
         if (!written) return;
         config.logger.info(formatHostingReport(measureOutput(written.outDir)));
         written = null;

@@ -29,15 +29,22 @@ export function listSeeds(seedsDir: string): { names: string[]; problem?: SeedPr
   }
 }
 
+export interface ScanHooks {
+  /** Told the seed names in file order before any is read (to start work on them elsewhere). */
+  onListed?: (names: readonly string[]) => void;
+  /** Sees each parsed article, text and all, at its position, for an index built in the same pass. */
+  onArticle?: (article: UnslugArticle, position: number) => void;
+}
+
 /**
- * The build's first pass: reads every seed once, in file order, and keeps only its summary.
- * `onArticle` sees each parsed article (with its text) at its position, for indexes built in one
- * pass (search); nothing here keeps the text.
+ * The build's first pass: reads every seed once, in file order, and keeps only its summary;
+ * nothing here keeps the text.
  */
-export function scanSeedsFolder(seedsDir: string, onArticle: (article: UnslugArticle, position: number) => void = () => {}): ScannedCorpus {
+export function scanSeedsFolder(seedsDir: string, hooks: ScanHooks = {}): ScannedCorpus {
   const scan = new CorpusScan();
   const { names, problem } = listSeeds(seedsDir);
   if (problem) scan.addUnreadable(problem);
+  hooks.onListed?.(names);
   const hash = createHash('sha256');
   let position = 0;
   for (const name of names) {
@@ -51,7 +58,7 @@ export function scanSeedsFolder(seedsDir: string, onArticle: (article: UnslugArt
     hash.update(name).update('\0').update(bytes).update('\0');
     const article = scan.add({ name, bytes });
     if (!article) continue;
-    onArticle(article, position);
+    hooks.onArticle?.(article, position);
     position += 1;
   }
   const { summaries, skipped, warnings } = scan.finish();

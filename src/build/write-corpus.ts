@@ -21,17 +21,17 @@ export function folderWriter(outDir: string): (file: string, content: string) =>
   };
 }
 
-/** A search index file as the writer hands it over (a map entry today, an object in a streamed index). */
-type SearchFile = readonly [string, string] | { path: string; json: string };
-const searchFile = (file: SearchFile) => ('path' in file ? file : { path: file[0], json: file[1] });
+/** A search index file as the writer hands it over: a [path, json] entry, or an object. */
+export type SearchFile = readonly [string, string] | { path: string; json: string };
+export const searchFileOf = (file: SearchFile): { path: string; json: string } => ('path' in file ? file : { path: file[0], json: file[1] });
 
 export interface CorpusOutputOptions {
   outDir: string;
   seedsDir: string;
   scanned: ScannedCorpus;
   manifest: CorpusManifest;
-  /** The search index's files, made once every article was added. */
-  searchFiles: () => Iterable<SearchFile>;
+  /** Writes the search index into the data folder; run alongside the articles' batches (it may be on another thread). */
+  writeSearchIndex: (write: (file: string, content: string) => void) => Promise<unknown>;
   /** Articles read, written and rendered together. */
   batchSize: number;
   /** The built index.html every page is made from. */
@@ -57,10 +57,9 @@ export async function writeCorpusOutput(options: CorpusOutputOptions): Promise<v
   const { entries, seedFiles } = scanned;
 
   for (const file of listFiles(entries)) write(`${manifest.dataDir}${file.path}`, file.json);
-  for (const file of options.searchFiles()) {
-    const { path: filePath, json } = searchFile(file);
-    write(`${manifest.dataDir}${filePath}`, json);
-  }
+  const searchIndex = options.writeSearchIndex(write);
+  // Awaited after the batches: until then a failure must not count as unhandled.
+  searchIndex.catch(() => {});
 
   // The list page carries its first rows as data (in the same gzip stream as the rendered rows, they cost little).
   const firstPage = entries.slice(0, LIST_PAGE_SIZE);
@@ -90,4 +89,5 @@ export async function writeCorpusOutput(options: CorpusOutputOptions): Promise<v
     }
     options.onBatch?.(batch.end, entries.length);
   }
+  await searchIndex;
 }

@@ -1,0 +1,52 @@
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { SearchWorkerInput, SearchWorkerMessage, SearchWorkerRequest } from './search-index-worker.ts';
+
+/** The search index being built on its own thread (see search-index-worker.ts). */
+export interface SearchIndexThread {
+  /** How many articles it indexed, once it has read every seed. */
+  indexed: Promise<number>;
+  /** Writes the index's files under `outDir` + `dataDir`; resolves with how many. The thread ends after. */
+  write(outDir: string, dataDir: string): Promise<number>;
+  stop(): Promise<void>;
+}
+
+export function startSearchIndexThread(input: SearchWorkerInput): SearchIndexThread {
+  // The build runs from TypeScript sources: the thread loads its module through tsx's ESM API.
+  const tsxApi = pathToFileURL(path.join(path.dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist/esm/api/index.mjs')).href;
+  const entry = new URL('./search-index-worker.ts', import.meta.url).href;
+  const bootstrap = `import(${JSON.stringify(tsxApi)}).then((tsx) => tsx.tsImport(${JSON.stringify(entry)}, ${JSON.stringify(entry)}));`;
+  const worker = new Worker(bootstrap, { eval: true, workerData: input });
+  const next = (type: 'indexed' | 'written') =>
+    new Promise<number>((resolve, reject) => {
+      const onMessage = (message: SearchWorkerMessage) => {
+        if (message.type === 'failed') reject(new Error(`building the search index failed: ${message.message}`));
+        else if (message.type === type) resolve(message.type === 'indexed' ? message.articles : message.files);
+        else return;
+        worker.off('message', onMessage);
+        worker.off('error', reject);
+      };
+      worker.on('message', onMessage);
+      worker.once('error', reject);
+    });
+  const indexed = next('indexed');
+  // Awaited later: until then a failure must not count as unhandled.
+  indexed.catch(() => {});
+  return {
+    indexed,
+    async write(outDir, dataDir) {
+      const written = next('written');
+      worker.postMessage({ type: 'finish', outDir, dataDir } satisfies SearchWorkerRequest);
+      try {
+        return await written;
+      } finally {
+        await worker.terminate();
+      }
+    },
+    async stop() {
+      await worker.terminate();
+    },
+  };
+}
