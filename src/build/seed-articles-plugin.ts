@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Logger, Plugin, ResolvedConfig } from 'vite';
 import type { Article } from '../domain/articles/article.ts';
 import { buildCorpus, formatCorpusReport, SEED_EXTENSION, type Corpus, type SeedFile } from '../domain/articles/build-corpus.ts';
-import { currentBuildJson, CURRENT_BUILD_PATH, layoutCorpus, LIST_PAGE_SIZE, shardCount, type ArticleEntry, type CorpusManifest } from '../domain/articles/corpus-layout.ts';
+import { articlePackCount, currentBuildJson, CURRENT_BUILD_PATH, layoutCorpus, LIST_PAGE_SIZE, shardCount, type ArticleEntry, type CorpusManifest } from '../domain/articles/corpus-layout.ts';
 import { SearchIndexWriter } from '../domain/search/search-index-writer.ts';
 import { startPrerenderer } from './prerender.ts';
 import { paths, SCREEN_ROUTES, type ScreenRoute } from '../config/paths.ts';
@@ -117,6 +117,12 @@ export interface SeedArticlesOptions {
   siteUrl?: string | undefined;
   /** Articles read, written and prerendered together by the build (BUILD_BATCH_SIZE). */
   batchSize?: number;
+  /**
+   * For a host with a file cap (PRERENDER_LIMIT): prerender only the newest this many articles (the
+   * last in file order) and pack every article's JSON a few to a file; the others are served by the
+   * app through 404.html.
+   */
+  prerenderLimit?: number | undefined;
 }
 
 /** A batch this size keeps a build's memory flat while paying the per-batch cost (a renderer, a write burst) rarely. */
@@ -172,7 +178,8 @@ export function seedArticles(options: SeedArticlesOptions): Plugin {
       total: scanned.entries.length,
       pageSize: LIST_PAGE_SIZE,
       shards: shardCount(scanned.entries.length),
-      dataDir: dataDirName(scanned.contentHash, codeFingerprint(config.root)),
+      dataDir: dataDirName(scanned.contentHash, `${codeFingerprint(config.root)}:${options.prerenderLimit ?? 'all'}`),
+      ...(options.prerenderLimit === undefined ? {} : { articlePacks: articlePackCount(scanned.entries.length) }),
     };
     report(config.logger, { articles: scanned.entries, skipped: scanned.skipped, warnings: scanned.warnings });
     config.logger.info(`${label}: read in ${seconds(performance.now() - started)}`);
@@ -233,7 +240,9 @@ export function seedArticles(options: SeedArticlesOptions): Plugin {
         this.emitFile({ type: 'asset', fileName: CURRENT_BUILD_PATH, source: currentBuildJson(manifest) });
         this.emitFile({ type: 'asset', fileName: 'feed.xml', source: atomFeed(scanned.entries, { siteUrl: options.siteUrl, updated: new Date() }) });
         if (options.siteUrl) {
-          this.emitFile({ type: 'asset', fileName: 'sitemap.xml', source: sitemap(scanned.entries, options.siteUrl) });
+          // Only the articles with a page of their own: the others answer 404 (the app shows them all the same).
+          const prerendered = options.prerenderLimit === undefined ? scanned.entries : scanned.entries.slice(Math.max(0, scanned.entries.length - options.prerenderLimit));
+          this.emitFile({ type: 'asset', fileName: 'sitemap.xml', source: sitemap(prerendered, options.siteUrl) });
           this.emitFile({ type: 'asset', fileName: 'robots.txt', source: robotsTxt(options.siteUrl) });
         }
       },
@@ -263,6 +272,7 @@ export function seedArticles(options: SeedArticlesOptions): Plugin {
               await search.write(output.dir ?? '', manifest.dataDir);
             },
             batchSize: options.batchSize ?? DEFAULT_BATCH_SIZE,
+            prerenderLimit: options.prerenderLimit,
             shell: String(shell.source),
             shellUrl: (file) => `${base}${file}`,
             documentOptions: { siteUrl: options.siteUrl, relative, screenChunks: screenChunks(bundle, base) },

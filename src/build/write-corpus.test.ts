@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isArticleDocument } from '../data/corpus/corpus-client.ts';
 import { buildCorpus } from '../domain/articles/build-corpus.ts';
-import { articleDocuments, LIST_PAGE_SIZE, PAGE_DATA_ID, type CorpusManifest } from '../domain/articles/corpus-layout.ts';
+import { articleDocuments, articlePath, LIST_PAGE_SIZE, PAGE_DATA_ID, type CorpusManifest } from '../domain/articles/corpus-layout.ts';
 import { SearchIndexWriter } from '../domain/search/search-index-writer.ts';
 import type { Prerenderer, PrerenderData } from './prerender.ts';
 import type { RoutePage } from './route-documents.ts';
@@ -44,12 +44,12 @@ function fakePrerenderer() {
   return { prerenderer, calls };
 }
 
-async function writeFolder(count: number, batchSize: number) {
+async function writeFolder(count: number, batchSize: number, capped: { packs: number; prerenderLimit: number } | null = null) {
   const seedsDir = seedsFolder(count);
   const outDir = temporaryDir('broadsheet-stream-out-');
   const search = new SearchIndexWriter();
   const scanned = scanSeedsFolder(seedsDir, { onArticle: (article, position) => search.add(article, position) });
-  const manifest: CorpusManifest = { total: scanned.entries.length, pageSize: LIST_PAGE_SIZE, shards: 2, dataDir: 'data/abc/' };
+  const manifest: CorpusManifest = { total: scanned.entries.length, pageSize: LIST_PAGE_SIZE, shards: 2, dataDir: 'data/abc/', ...(capped ? { articlePacks: capped.packs } : {}) };
   const { prerenderer, calls } = fakePrerenderer();
   const progress: number[] = [];
   await writeCorpusOutput({
@@ -67,9 +67,10 @@ async function writeFolder(count: number, batchSize: number) {
     documentOptions: {},
     prerenderer,
     onBatch: (done) => progress.push(done),
+    prerenderLimit: capped?.prerenderLimit,
   });
   const read = (file: string) => readFileSync(path.join(outDir, file), 'utf8');
-  return { seedsDir, outDir, scanned, calls, progress, read };
+  return { seedsDir, outDir, scanned, calls, progress, read, manifest };
 }
 
 describe('writeCorpusOutput: the build\'s second pass', () => {
@@ -120,5 +121,22 @@ describe('writeCorpusOutput: the build\'s second pass', () => {
       expect(existsSync(path.join(outDir, 'data/abc', file)), file).toBe(true);
     }
     expect(existsSync(path.join(outDir, 'data/abc/list/file/3.json'))).toBe(false);
+  });
+
+  it('for a capped host, prerenders only the newest articles and packs every article by its slug', async () => {
+    const { outDir, scanned, calls, read, manifest } = await writeFolder(53, 20, { packs: 11, prerenderLimit: 10 });
+    const rendered = calls.flatMap((call) => call.pages).filter((page) => page.startsWith('/article/'));
+    expect(rendered.sort()).toEqual(scanned.entries.slice(43).map((entry) => `/article/${entry.slug}/`).sort());
+    expect(existsSync(path.join(outDir, `article/${scanned.entries[42]?.slug ?? ''}`))).toBe(false);
+    expect(existsSync(path.join(outDir, 'data/abc/article'))).toBe(false);
+
+    const packed = readdirSync(path.join(outDir, 'data/abc/article-pack')).map((name) => JSON.parse(read(`data/abc/article-pack/${name}`)) as unknown[]);
+    expect(packed).toHaveLength(11);
+    const documents = packed.flat();
+    expect(documents.every(isArticleDocument)).toBe(true);
+    expect(documents.map((document) => (document as { position: number }).position).sort((a, b) => a - b)).toEqual(scanned.entries.map((entry) => entry.position));
+    const newest = scanned.entries[50]?.slug ?? '';
+    expect(read(`article/${newest}/index.html`)).toContain(`href="/base/${articlePath(manifest, newest)}"`);
+    expect(articlePath(manifest, newest)).toMatch(/^data\/abc\/article-pack\/\d+\.json$/);
   });
 });

@@ -8,6 +8,8 @@ import { sortArticles, type SortOrder } from './sort-articles.ts';
  *
  *   <dataDir>list/<sort>/<page>.json   a page of list entries, in that sort order
  *   <dataDir>article/<slug>.json        one article, with its neighbours in file order
+ *   <dataDir>article-pack/<n>.json      instead, with `articlePacks` (a host with a file cap): the
+ *                                       articles whose slug hashes to n, a few to a file
  *   <dataDir>id/<shard>.json            list entries grouped by a hash of their id (highlights know ids)
  *   <dataDir>entry/<n>.json              a few list entries in file order: the rows of search results
  *   <dataDir>order/<sort>.json          every position in that sort order (filters and sorted search results)
@@ -42,6 +44,8 @@ export interface CorpusManifest {
   shards: number;
   /** Relative to the app's base URL, ending in "/". */
   dataDir: string;
+  /** Articles are packed a few to a file, into this many files by a hash of the slug (absent: one file each). */
+  articlePacks?: number;
 }
 
 /**
@@ -86,7 +90,25 @@ export function listPagePath(manifest: CorpusManifest, sort: SortOrder, page: nu
   return `${manifest.dataDir}list/${sort}/${page}.json`;
 }
 
+/**
+ * Articles a pack holds on average. A reader opening an article fetches its pack: about this many
+ * articles' text (measured at 10,000 generated articles: about 4× the gzip bytes of one article),
+ * for a fifth of the files. Only builds for hosts with a file cap pack.
+ */
+export const ARTICLES_PER_PACK = 5;
+
+export function articlePackCount(total: number): number {
+  return Math.max(1, Math.ceil(total / ARTICLES_PER_PACK));
+}
+
+/** The pack an article's document is in: from its slug alone, which is all an article's address tells. */
+export function articlePackOf(slug: string, packs: number): number {
+  return shardOf(slug, packs);
+}
+
+/** The file holding an article's document: its own, or its pack. */
 export function articlePath(manifest: CorpusManifest, slug: string): string {
+  if (manifest.articlePacks) return `${manifest.dataDir}article-pack/${articlePackOf(slug, manifest.articlePacks)}.json`;
   return `${manifest.dataDir}article/${encodeURIComponent(slug)}.json`;
 }
 
@@ -131,6 +153,11 @@ export function articleDocument(article: Article, position: number, previous: Ar
 /** Each article with links to its neighbours in file order. */
 export function articleDocuments(articles: readonly Article[]): ArticleDocument[] {
   return articles.map((article, position) => articleDocument(article, position, articles[position - 1], articles[position + 1]));
+}
+
+/** A pack of articles' documents (see `articlePacks`). */
+export function articlePackFile(pack: number, documents: readonly ArticleDocument[]): CorpusFile {
+  return { path: `article-pack/${pack}.json`, json: JSON.stringify(documents) };
 }
 
 export function articleFile(document: ArticleDocument): CorpusFile {
