@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { formatBytes, formatHostingReport, hostProblems, HOSTS, type HostLimits, type OutputStats } from './hosting-report.ts';
-import { measureOutput } from './output-size.ts';
+import { measureOutput, OutputTally } from './output-size.ts';
 
 const host = (name: string): HostLimits => {
   const found = HOSTS.find((limits) => limits.name === name);
@@ -67,12 +67,12 @@ describe('formatBytes', () => {
   });
 });
 
-describe('measureOutput', () => {
-  const dirs: string[] = [];
-  afterEach(() => {
-    for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-  });
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
 
+describe('measureOutput', () => {
   it('counts every file in every folder, the largest file and the fullest folder', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'broadsheet-output-'));
     dirs.push(dir);
@@ -83,5 +83,34 @@ describe('measureOutput', () => {
     writeFileSync(path.join(dir, 'article/a/index.html'), 'x'.repeat(300));
     writeFileSync(path.join(dir, 'article/b/index.html'), 'x'.repeat(20));
     expect(measureOutput(dir)).toEqual({ totalBytes: 330, files: 3, largestFile: { path: 'article/a/index.html', bytes: 300 }, fullestFolder: { path: 'article', entries: 3 } });
+  });
+});
+
+describe('OutputTally', () => {
+  it('counts files as written, and each folder’s entries (files and sub-folders) once', () => {
+    const tally = new OutputTally();
+    tally.add('data/x/article/a.json', 100);
+    tally.add('data/x/article/b.json', 300);
+    tally.add('data/x/list/file/0.json', 50);
+    tally.add('article/a/index.html', 1000);
+    tally.add('article/b/index.html', 10);
+    tally.add('article/c/index.html', 10);
+    expect(tally.stats()).toEqual({ totalBytes: 1470, files: 6, largestFile: { path: 'article/a/index.html', bytes: 1000 }, fullestFolder: { path: 'article', entries: 3 } });
+  });
+
+  it('adds to a walk that leaves the tallied folders out, giving what a full walk gives', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'broadsheet-output-'));
+    dirs.push(dir);
+    const tally = new OutputTally();
+    const write = (file: string, content: string, tallied: boolean) => {
+      mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+      writeFileSync(path.join(dir, file), content);
+      if (tallied) tally.add(file, Buffer.byteLength(content));
+    };
+    write('index.html', 'home', false);
+    write('assets/app.js', 'x'.repeat(50), false);
+    for (const slug of ['a', 'b', 'c', 'd', 'e']) write(`article/${slug}/index.html`, `page ${slug}`, true);
+    write('data/h/search/index.json', '{}', true);
+    expect(measureOutput(dir, { folders: new Set(['article', 'data']), stats: tally.stats() })).toEqual(measureOutput(dir));
   });
 });

@@ -8,8 +8,8 @@ import type { SearchWorkerInput, SearchWorkerMessage, SearchWorkerRequest } from
 export interface SearchIndexThread {
   /** How many articles it indexed, once it has read every seed. */
   indexed: Promise<number>;
-  /** Writes the index's files under `outDir` + `dataDir`; resolves with how many. The thread ends after. */
-  write(outDir: string, dataDir: string): Promise<number>;
+  /** Writes the index's files under `outDir` + `dataDir`; resolves with each one's path and size. The thread ends after. */
+  write(outDir: string, dataDir: string): Promise<[path: string, bytes: number][]>;
   stop(): Promise<void>;
 }
 
@@ -19,11 +19,11 @@ export function startSearchIndexThread(input: SearchWorkerInput): SearchIndexThr
   const entry = new URL('./search-index-worker.ts', import.meta.url).href;
   const bootstrap = `import(${JSON.stringify(tsxApi)}).then((tsx) => tsx.tsImport(${JSON.stringify(entry)}, ${JSON.stringify(entry)}));`;
   const worker = new Worker(bootstrap, { eval: true, workerData: input });
-  const next = (type: 'indexed' | 'written') =>
-    new Promise<number>((resolve, reject) => {
+  const next = <T extends 'indexed' | 'written'>(type: T) =>
+    new Promise<Extract<SearchWorkerMessage, { type: T }>>((resolve, reject) => {
       const onMessage = (message: SearchWorkerMessage) => {
         if (message.type === 'failed') reject(new Error(`building the search index failed: ${message.message}`));
-        else if (message.type === type) resolve(message.type === 'indexed' ? message.articles : message.files);
+        else if (message.type === type) resolve(message as Extract<SearchWorkerMessage, { type: T }>);
         else return;
         worker.off('message', onMessage);
         worker.off('error', reject);
@@ -31,7 +31,7 @@ export function startSearchIndexThread(input: SearchWorkerInput): SearchIndexThr
       worker.on('message', onMessage);
       worker.once('error', reject);
     });
-  const indexed = next('indexed');
+  const indexed = next('indexed').then((message) => message.articles);
   // Awaited later: until then a failure must not count as unhandled.
   indexed.catch(() => {});
   return {
@@ -40,7 +40,7 @@ export function startSearchIndexThread(input: SearchWorkerInput): SearchIndexThr
       const written = next('written');
       worker.postMessage({ type: 'finish', outDir, dataDir } satisfies SearchWorkerRequest);
       try {
-        return await written;
+        return (await written).files;
       } finally {
         await worker.terminate();
       }

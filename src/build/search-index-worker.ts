@@ -18,7 +18,7 @@ export interface SearchWorkerInput {
 }
 
 export type SearchWorkerRequest = { type: 'finish'; outDir: string; dataDir: string };
-export type SearchWorkerMessage = { type: 'indexed'; articles: number } | { type: 'written'; files: number } | { type: 'failed'; message: string };
+export type SearchWorkerMessage = { type: 'indexed'; articles: number } | { type: 'written'; files: [path: string, bytes: number][] } | { type: 'failed'; message: string };
 
 const port = parentPort;
 if (port) {
@@ -44,12 +44,11 @@ if (port) {
   }
   port.on('message', (request: SearchWorkerRequest) => {
     try {
-      const write = folderWriter(request.outDir);
-      let files = 0;
+      const files: [string, number][] = [];
+      const write = folderWriter(request.outDir, (file, bytes) => files.push([file, bytes]));
       for (const file of writer.finish().files as Iterable<SearchFile>) {
         const { path: filePath, json } = searchFileOf(file);
         write(`${request.dataDir}${filePath}`, json);
-        files += 1;
       }
       port.postMessage({ type: 'written', files } satisfies SearchWorkerMessage);
     } catch (error) {

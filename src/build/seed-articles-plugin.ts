@@ -11,7 +11,7 @@ import { paths, SCREEN_ROUTES, type ScreenRoute } from '../config/paths.ts';
 import { atomFeed, robotsTxt, sitemap } from './site-files.ts';
 import { codeFingerprint, dataDirName } from './build-fingerprint.ts';
 import { formatHostingReport } from './hosting-report.ts';
-import { measureOutput } from './output-size.ts';
+import { measureOutput, OutputTally } from './output-size.ts';
 import { scanSeedsFolder, type ScannedCorpus } from './seed-scan.ts';
 import { startSearchIndexThread, type SearchIndexThread } from './search-index-thread.ts';
 import { writeCorpusOutput } from './write-corpus.ts';
@@ -125,6 +125,9 @@ export interface SeedArticlesOptions {
   prerenderLimit?: number | undefined;
 }
 
+/** The build's own folders, whose files the hosting report counts as they are written rather than walking them. */
+const TALLIED_FOLDERS: ReadonlySet<string> = new Set(['data', 'article']);
+
 /** A batch this size keeps a build's memory flat while paying the per-batch cost (a renderer, a write burst) rarely. */
 export const DEFAULT_BATCH_SIZE = 500;
 
@@ -187,7 +190,7 @@ export function seedArticles(options: SeedArticlesOptions): Plugin {
   };
   const currentManifest = () => (streaming() ? scanOnce().manifest : currentData().manifest);
   const module = articlesModule(currentManifest);
-  let written: { outDir: string; started: number } | null = null;
+  let written: { outDir: string; tally: OutputTally } | null = null;
 
   return {
     name: 'broadsheet:seed-articles',
@@ -259,6 +262,11 @@ export function seedArticles(options: SeedArticlesOptions): Plugin {
         const relative = !config.base.startsWith('/');
         const base = relative ? './' : config.base;
         const prerenderer = options.prerender ? await startPrerenderer(config.root, module) : null;
+        // What goes into the data folder and article/ is counted as written, for the hosting report.
+        const tally = new OutputTally();
+        const tallied = (file: string, bytes: number) => {
+          if (TALLIED_FOLDERS.has(file.slice(0, file.indexOf('/')))) tally.add(file, bytes);
+        };
         try {
           let lastLog = performance.now();
           await writeCorpusOutput({
@@ -269,7 +277,7 @@ export function seedArticles(options: SeedArticlesOptions): Plugin {
             async writeSearchIndex() {
               const indexed = await search.indexed;
               if (indexed !== scanned.entries.length) throw new Error(`the seeds changed while the build read them (${indexed} articles indexed for search, ${scanned.entries.length} scanned); build again`);
-              await search.write(output.dir ?? '', manifest.dataDir);
+              for (const [file, bytes] of await search.write(output.dir ?? '', manifest.dataDir)) tallied(file, bytes);
             },
             batchSize: options.batchSize ?? DEFAULT_BATCH_SIZE,
             prerenderLimit: options.prerenderLimit,
@@ -277,6 +285,7 @@ export function seedArticles(options: SeedArticlesOptions): Plugin {
             shellUrl: (file) => `${base}${file}`,
             documentOptions: { siteUrl: options.siteUrl, relative, screenChunks: screenChunks(bundle, base) },
             prerenderer,
+            written: tallied,
             onBatch(done, total) {
               if (performance.now() - lastLog < 10_000 && done < total) return;
               lastLog = performance.now();
@@ -288,7 +297,7 @@ export function seedArticles(options: SeedArticlesOptions): Plugin {
         }
         // The summaries and the index are done with: the service worker's step after this has the memory back.
         build = null;
-        written = { outDir: output.dir, started };
+        written = { outDir: output.dir, tally };
       },
     },
     async buildEnd(error) {
@@ -301,7 +310,7 @@ export function seedArticles(options: SeedArticlesOptions): Plugin {
       async handler() {
         if (build) await build.search.stop();
         if (!written) return;
-        config.logger.info(formatHostingReport(measureOutput(written.outDir)));
+        config.logger.info(formatHostingReport(measureOutput(written.outDir, { folders: TALLIED_FOLDERS, stats: written.tally.stats() })));
         written = null;
       },
     },

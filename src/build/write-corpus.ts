@@ -7,8 +7,8 @@ import { fileGroups, groupBatches } from './batches.ts';
 import { articlePage, routeDocument, SITE_PAGES, type RouteDocumentOptions } from './route-documents.ts';
 import type { ScannedCorpus } from './seed-scan.ts';
 
-/** Writes files under a folder, making each sub-folder once. */
-export function folderWriter(outDir: string): (file: string, content: string) => void {
+/** Writes files under a folder, making each sub-folder once; `written` hears of each file's size. */
+export function folderWriter(outDir: string, written: (file: string, bytes: number) => void = () => {}): (file: string, content: string) => void {
   const made = new Set<string>();
   return (file, content) => {
     const target = path.join(outDir, file);
@@ -18,6 +18,7 @@ export function folderWriter(outDir: string): (file: string, content: string) =>
       made.add(folder);
     }
     writeFileSync(target, content);
+    written(file, Buffer.byteLength(content));
   };
 }
 
@@ -43,6 +44,8 @@ export interface CorpusOutputOptions {
   documentOptions: Omit<RouteDocumentOptions, 'bodies' | 'data' | 'preloadData'>;
   /** Null when pages are not prerendered (then each is the shell the app fills in). */
   prerenderer: Prerenderer | null;
+  /** Hears of each file written, with its size in bytes (the search index's files are the caller's). */
+  written?: (file: string, bytes: number) => void;
   /** Told after each batch, for a progress line. */
   onBatch?: (done: number, total: number) => void;
 }
@@ -56,7 +59,7 @@ export interface CorpusOutputOptions {
  */
 export async function writeCorpusOutput(options: CorpusOutputOptions): Promise<void> {
   const { scanned, manifest, prerenderer } = options;
-  const write = folderWriter(options.outDir);
+  const write = folderWriter(options.outDir, options.written);
   const { entries, seedFiles } = scanned;
 
   for (const file of listFiles(entries)) write(`${manifest.dataDir}${file.path}`, file.json);
