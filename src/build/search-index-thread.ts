@@ -15,8 +15,8 @@ export interface SearchIndexThread {
 
 export function startSearchIndexThread(input: SearchWorkerInput): SearchIndexThread {
   // The build runs from TypeScript sources: the thread loads its module through tsx's ESM API.
-  const tsxApi = pathToFileURL(path.join(path.dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist/esm/api/index.mjs')).href;
-  const entry = new URL('./search-index-worker.ts', import.meta.url).href;
+  const tsxApi = pathToFileURL(path.join(path.dirname(createRequire(path.join(import.meta.dirname, 'search-index-thread.ts')).resolve('tsx/package.json')), 'dist/esm/api/index.mjs')).href;
+  const entry = pathToFileURL(path.join(import.meta.dirname, 'search-index-worker.ts')).href;
   const bootstrap = `import(${JSON.stringify(tsxApi)}).then((tsx) => tsx.tsImport(${JSON.stringify(entry)}, ${JSON.stringify(entry)}));`;
   const worker = new Worker(bootstrap, { eval: true, workerData: input });
   const next = <T extends 'indexed' | 'written'>(type: T) =>
