@@ -5,7 +5,8 @@ import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { APP_DESCRIPTION, APP_NAME } from './src/config/app.ts';
 import { precacheGlobs, seedsTotalBytes } from './src/build/offline-config.ts';
-import { seedArticles } from './src/build/seed-articles-plugin.ts';
+import { positiveIntegerSetting, wholeNumberSetting } from './src/build/batches.ts';
+import { DEFAULT_BATCH_SIZE, seedArticles } from './src/build/seed-articles-plugin.ts';
 import { securityHeaders, syncConnectSources } from './src/build/security-headers.ts';
 
 /**
@@ -35,6 +36,10 @@ export default defineConfig(({ isPreview }) => ({
       strict: process.env.STRICT_SEEDS === '1',
       prerender: true,
       siteUrl: siteUrl(process.env.SITE_URL),
+      // Articles read, written and prerendered together: smaller keeps less in memory, larger pays the per-batch cost less often.
+      batchSize: positiveIntegerSetting('BUILD_BATCH_SIZE', process.env.BUILD_BATCH_SIZE, DEFAULT_BATCH_SIZE),
+      // For hosts with a file cap: only the newest N articles get a page; see the README.
+      prerenderLimit: process.env.PRERENDER_LIMIT?.trim() ? wholeNumberSetting('PRERENDER_LIMIT', process.env.PRERENDER_LIMIT) : undefined,
     }),
     // The display settings apply before the first paint without a request of their own: inline, by hash.
     securityHeaders({ syncSources: syncConnectSources(process.env), inlineScripts: ['apply-settings.js'] }),

@@ -1,9 +1,7 @@
 declare module 'virtual:articles' {
-  import type { ArticleEntry, CorpusManifest } from './domain/articles/corpus-layout.ts';
-  /** Where the collection's data files are, and how many articles there are. */
+  import type { CorpusManifest } from './domain/articles/corpus-layout.ts';
+  /** Where the collection's data files are, and how many articles there are: all the app carries of the collection. */
   export const manifest: CorpusManifest;
-  /** The list's first page in file order, carried by the app so the list paints without a fetch. */
-  export const firstPage: readonly ArticleEntry[];
 }
 
 interface ImportMetaEnv {

@@ -24,7 +24,7 @@ export interface PageHead {
   type: 'website' | 'article';
 }
 
-export function articleHead(article: Article): PageHead {
+export function articleHead(article: Pick<Article, 'slug' | 'headline' | 'excerpt'>): PageHead {
   return { title: pageTitle(shortenHeadline(article.headline, 120)), description: article.excerpt, path: paths.article.sitePath(article.slug), type: 'article' };
 }
 
@@ -68,15 +68,19 @@ export function composePage(
     data?: string | undefined;
     /** Script URLs (as the shell writes them) the page needs before it hydrates: fetched alongside the entry. */
     preload?: readonly string[] | undefined;
+    /** A data file (as the shell writes URLs) the app fetches before it hydrates: asked for with the HTML, not after the scripts. */
+    preloadData?: string | undefined;
   },
 ): string {
   const bodyAt = shell.indexOf('<body');
   let head = shell.slice(0, bodyAt);
   let body = shell.slice(bodyAt);
-  if (options.preload?.length) {
-    const links = options.preload.map((url) => `<link rel="modulepreload" crossorigin href="${escapeHtml(url)}">`).join('\n    ');
-    head = head.replace('</head>', () => `  ${links}\n  </head>`);
-  }
+  // crossorigin: the app's fetch() is a CORS-mode request, and a preload is only reused by a request of the same mode.
+  const links = [
+    ...(options.preloadData ? [`<link rel="preload" as="fetch" crossorigin href="${escapeHtml(options.preloadData)}">`] : []),
+    ...(options.preload ?? []).map((url) => `<link rel="modulepreload" crossorigin href="${escapeHtml(url)}">`),
+  ];
+  if (links.length) head = head.replace('</head>', () => `  ${links.join('\n    ')}\n  </head>`);
   head = head
     .replace(/<title>[^<]*<\/title>/, () => `<title>${escapeHtml(options.head.title)}</title>`)
     .replace(/<meta name="description"[^>]*>/, () => headTags(options.head, options.siteUrl));

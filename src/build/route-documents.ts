@@ -1,4 +1,4 @@
-import type { Article } from '../domain/articles/article.ts';
+import type { Article, ArticleSummary } from '../domain/articles/article.ts';
 import { pageFile, paths, type ScreenRoute } from '../config/paths.ts';
 import { articleHead, composePage, HIGHLIGHTS_HEAD, LIST_HEAD, NOT_FOUND_HEAD, type PageHead } from './page-head.ts';
 
@@ -18,20 +18,28 @@ export interface RoutePage {
   screen?: ScreenRoute;
 }
 
+/** An article's page. */
+export function articlePage(article: Pick<ArticleSummary, 'slug' | 'headline' | 'excerpt'>): RoutePage {
+  const sitePath = paths.article.sitePath(article.slug);
+  return { fileName: pageFile(sitePath), path: `/${sitePath}`, head: articleHead(article), render: 'hydrate', slug: article.slug, screen: 'article' };
+}
+
+export const LIST_PAGE: RoutePage = { fileName: pageFile(paths.library.sitePath()), path: paths.library.getHref(), head: LIST_HEAD, render: 'hydrate' };
+
+/** The pages that are not an article's: the list, the Highlights page and 404.html. */
+export const SITE_PAGES: readonly RoutePage[] = [
+  LIST_PAGE,
+  { fileName: pageFile(paths.highlights.sitePath()), path: paths.highlights.getHref(), head: HIGHLIGHTS_HEAD, render: 'hydrate', screen: 'highlights' },
+  { fileName: paths.notFound.fileName, path: paths.notFound.prerenderAt, head: NOT_FOUND_HEAD, render: 'replace' },
+];
+
 /**
  * Every page: the list, one per article, the Highlights page and 404.html, so a plain static host
  * with no rewrite rules answers every URL the app makes (404.html for hosts that use one).
  */
 export function routePages(articles: readonly Article[]): RoutePage[] {
-  return [
-    { fileName: pageFile(paths.library.sitePath()), path: paths.library.getHref(), head: LIST_HEAD, render: 'hydrate' },
-    ...articles.map((article): RoutePage => {
-      const sitePath = paths.article.sitePath(article.slug);
-      return { fileName: pageFile(sitePath), path: `/${sitePath}`, head: articleHead(article), render: 'hydrate', slug: article.slug, screen: 'article' };
-    }),
-    { fileName: pageFile(paths.highlights.sitePath()), path: paths.highlights.getHref(), head: HIGHLIGHTS_HEAD, render: 'hydrate', screen: 'highlights' },
-    { fileName: paths.notFound.fileName, path: paths.notFound.prerenderAt, head: NOT_FOUND_HEAD, render: 'replace' },
-  ];
+  const [list, ...rest] = SITE_PAGES;
+  return [...(list ? [list] : []), ...articles.map(articlePage), ...rest];
 }
 
 /**
@@ -52,8 +60,10 @@ export interface RouteDocumentOptions {
   siteUrl?: string | undefined;
   /** A relative build (no BASE_PATH): asset URLs are rewritten for each page's depth. */
   relative?: boolean;
-  /** JSON the page carries for the app to hydrate with (an article's text), in a data block. */
+  /** JSON the page carries for the app to hydrate with (the list's first page), in a data block. */
   data?: string | undefined;
+  /** A data file the page's app fetches before it hydrates (an article's text), as a URL in the shell's form. */
+  preloadData?: string | undefined;
   /** The chunks of each lazily loaded screen, as URLs in the shell's form. */
   screenChunks?: Partial<Record<NonNullable<RoutePage['screen']>, readonly string[]>>;
 }
@@ -66,6 +76,7 @@ export function routeDocument(shell: string, page: RoutePage, options: RouteDocu
     render: page.render,
     assetPrefix: assetPrefix(page.fileName, options.relative ?? false),
     data: options.data,
+    preloadData: options.preloadData,
     preload: page.screen ? options.screenChunks?.[page.screen] : undefined,
   });
 }

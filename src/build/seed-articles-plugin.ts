@@ -4,12 +4,17 @@ import path from 'node:path';
 import type { Logger, Plugin, ResolvedConfig } from 'vite';
 import type { Article } from '../domain/articles/article.ts';
 import { buildCorpus, formatCorpusReport, SEED_EXTENSION, type Corpus, type SeedFile } from '../domain/articles/build-corpus.ts';
-import { currentBuildJson, CURRENT_BUILD_PATH, layoutCorpus, LIST_PAGE_SIZE, type ArticleEntry, type CorpusManifest } from '../domain/articles/corpus-layout.ts';
+import { articlePackCount, currentBuildJson, CURRENT_BUILD_PATH, layoutCorpus, LIST_PAGE_SIZE, shardCount, type ArticleEntry, type CorpusManifest } from '../domain/articles/corpus-layout.ts';
 import { SearchIndexWriter } from '../domain/search/search-index-writer.ts';
-import { prerenderPages } from './prerender.ts';
+import { startPrerenderer } from './prerender.ts';
 import { paths, SCREEN_ROUTES, type ScreenRoute } from '../config/paths.ts';
-import { routeDocument, routePages } from './route-documents.ts';
 import { atomFeed, robotsTxt, sitemap } from './site-files.ts';
+import { codeFingerprint, dataDirName } from './build-fingerprint.ts';
+import { formatHostingReport } from './hosting-report.ts';
+import { measureOutput, OutputTally } from './output-size.ts';
+import { scanSeedsFolder, type ScannedCorpus } from './seed-scan.ts';
+import { startSearchIndexThread, type SearchIndexThread } from './search-index-thread.ts';
+import { writeCorpusOutput } from './write-corpus.ts';
 
 export const ARTICLES_MODULE_ID = 'virtual:articles';
 const RESOLVED_ID = `\0${ARTICLES_MODULE_ID}`;
@@ -42,14 +47,12 @@ export function loadCorpus(seedsDir: string): Corpus {
   return { ...corpus, skipped: [...unreadable, ...corpus.skipped] };
 }
 
-/** A collection laid out as the app's data files, with the manifest that finds them. */
+/** A collection laid out as the app's data files, with the manifest that finds them (the dev server's, held in memory). */
 export interface CorpusBuild {
   manifest: CorpusManifest;
   firstPage: ArticleEntry[];
   /** Full path under the output folder → JSON text. */
   files: Map<string, string>;
-  /** Article slug → its document's JSON, embedded in the article's prerendered page. */
-  documents: Map<string, string>;
 }
 
 export function buildCorpusData(articles: readonly Article[]): CorpusBuild {
@@ -63,16 +66,14 @@ export function buildCorpusData(articles: readonly Article[]): CorpusBuild {
   for (const file of files) hash.update(file.path).update('\0').update(file.json).update('\0');
   const manifest: CorpusManifest = { total: articles.length, pageSize: LIST_PAGE_SIZE, shards, dataDir: `data/${hash.digest('hex').slice(0, 10)}/` };
   const output = new Map(files.map((file) => [`${manifest.dataDir}${file.path}`, file.json]));
-  const documents = new Map<string, string>();
-  for (const file of files) if (file.path.startsWith('article/')) documents.set(file.path.slice('article/'.length, -'.json'.length), file.json);
-  return { manifest, firstPage, files: output, documents };
+  return { manifest, firstPage, files: output };
 }
 
 /**
- * Serves the manifest and the first page of the list as `virtual:articles`: all the app carries of
- * the collection. The rest is fetched from the data files.
+ * Serves the manifest as `virtual:articles`: all the app carries of the collection. The rest is
+ * fetched from the data files (the list page carries its first rows in its HTML).
  */
-export function articlesModule(getData: () => CorpusBuild): Plugin {
+export function articlesModule(getManifest: () => CorpusManifest): Plugin {
   return {
     name: 'broadsheet:articles-module',
     resolveId(id) {
@@ -80,9 +81,7 @@ export function articlesModule(getData: () => CorpusBuild): Plugin {
     },
     load(id) {
       if (id !== RESOLVED_ID) return undefined;
-      const { manifest, firstPage } = getData();
-      // JSON.parse of a string literal is faster for the engine to load than a large object literal.
-      return `export const manifest = ${JSON.stringify(manifest)};\nexport const firstPage = JSON.parse(${JSON.stringify(JSON.stringify(firstPage))});`;
+      return `export const manifest = ${JSON.stringify(getManifest())};`;
     },
   };
 }
@@ -116,13 +115,36 @@ export interface SeedArticlesOptions {
   prerender?: boolean;
   /** The site's absolute URL, when known: canonical links, absolute feed links, sitemap.xml, robots.txt. */
   siteUrl?: string | undefined;
+  /** Articles read, written and prerendered together by the build (BUILD_BATCH_SIZE). */
+  batchSize?: number;
+  /**
+   * For a host with a file cap (PRERENDER_LIMIT): prerender only the newest this many articles (the
+   * last in file order) and pack every article's JSON a few to a file; the others are served by the
+   * app through 404.html.
+   */
+  prerenderLimit?: number | undefined;
+}
+
+/** The build's own folders, whose files the hosting report counts as they are written rather than walking them. */
+const TALLIED_FOLDERS: ReadonlySet<string> = new Set(['data', 'article']);
+
+/** A batch this size keeps a build's memory flat while paying the per-batch cost (a renderer, a write burst) rarely. */
+export const DEFAULT_BATCH_SIZE = 500;
+
+/** What the build's first pass learnt, for the hooks after it. */
+interface BuildState {
+  scanned: ScannedCorpus;
+  search: SearchIndexThread;
+  manifest: CorpusManifest;
 }
 
 /**
- * Parses `seeds/` at build time, serves a small manifest and the list's first page as
- * `virtual:articles`, writes the data files the app fetches (list pages, one file per article, the
- * search index), and one prerendered HTML page per route plus feed.xml (and sitemap.xml and
- * robots.txt with a site URL).
+ * Parses `seeds/` and serves a small manifest as `virtual:articles`. The production build streams:
+ * its first pass (buildStart) reads every seed once and keeps each article's summary and search
+ * terms, never its text; once Vite has written the app, its second pass (writeBundle) reads the
+ * seeds again in batches and writes each batch's data files and prerendered pages straight into
+ * the output folder, then the list pages, the search index, feed.xml (and sitemap.xml and
+ * robots.txt with a site URL). The dev server keeps the whole collection in memory instead.
  * Prints a report of skipped files and warnings on every build; with STRICT_SEEDS=1 a skipped
  * file fails the build.
  */
@@ -131,19 +153,44 @@ export function seedArticles(options: SeedArticlesOptions): Plugin {
   const label = path.basename(seedsDir);
   let corpus: Corpus | null = null;
   let data: CorpusBuild | null = null;
+  let build: BuildState | null = null;
   let config: ResolvedConfig;
+  const streaming = () => config.command === 'build';
 
+  const report = (logger: Logger, loaded: Pick<Corpus, 'skipped' | 'warnings'> & { articles: readonly unknown[] }) => {
+    const text = formatCorpusReport(loaded, label);
+    if (loaded.skipped.length || loaded.warnings.length) logger.warn(text);
+    else logger.info(text);
+  };
   const currentCorpus = (logger: Logger): Corpus => {
     if (!corpus) {
       corpus = loadCorpus(seedsDir);
-      const report = formatCorpusReport(corpus, label);
-      if (corpus.skipped.length || corpus.warnings.length) logger.warn(report);
-      else logger.info(report);
+      report(logger, corpus);
     }
     return corpus;
   };
   const currentData = (): CorpusBuild => (data ??= buildCorpusData(currentCorpus(config.logger).articles));
-  const module = articlesModule(currentData);
+  const scanOnce = (): BuildState => {
+    if (build) return build;
+    const started = performance.now();
+    let search: SearchIndexThread | null = null;
+    // The search index is built on a thread of its own, reading the same seeds alongside this scan.
+    const scanned = scanSeedsFolder(seedsDir, { onListed: (names) => (search = startSearchIndexThread({ seedsDir, names: [...names] })) });
+    if (!search) throw new Error('the seeds folder was never listed');
+    const manifest: CorpusManifest = {
+      total: scanned.entries.length,
+      pageSize: LIST_PAGE_SIZE,
+      shards: shardCount(scanned.entries.length),
+      dataDir: dataDirName(scanned.contentHash, `${codeFingerprint(config.root)}:${options.prerenderLimit ?? 'all'}`),
+      ...(options.prerenderLimit === undefined ? {} : { articlePacks: articlePackCount(scanned.entries.length) }),
+    };
+    report(config.logger, { articles: scanned.entries, skipped: scanned.skipped, warnings: scanned.warnings });
+    config.logger.info(`${label}: read in ${seconds(performance.now() - started)}`);
+    return (build = { scanned, search, manifest });
+  };
+  const currentManifest = () => (streaming() ? scanOnce().manifest : currentData().manifest);
+  const module = articlesModule(currentManifest);
+  let written: { outDir: string; tally: OutputTally } | null = null;
 
   return {
     name: 'broadsheet:seed-articles',
@@ -151,9 +198,10 @@ export function seedArticles(options: SeedArticlesOptions): Plugin {
       config = resolved;
     },
     buildStart() {
-      const loaded = currentCorpus(config.logger);
-      if (options.strict && loaded.skipped.length > 0) {
-        this.error(`STRICT_SEEDS is set and ${loaded.skipped.length} seed file(s) were skipped:\n${formatCorpusReport(loaded, label)}`);
+      const { skipped } = streaming() ? scanOnce().scanned : currentCorpus(config.logger);
+      if (options.strict && skipped.length > 0) {
+        const loaded = streaming() ? { ...scanOnce().scanned, articles: scanOnce().scanned.entries } : currentCorpus(config.logger);
+        this.error(`STRICT_SEEDS is set and ${skipped.length} seed file(s) were skipped:\n${formatCorpusReport(loaded, label)}`);
       }
     },
     resolveId: module.resolveId,
@@ -188,31 +236,87 @@ export function seedArticles(options: SeedArticlesOptions): Plugin {
       });
     },
     generateBundle: {
-      // After Vite's own HTML plugin has written index.html with the hashed asset URLs.
       order: 'post',
-      async handler(_options, bundle) {
-        const built = currentData();
-        for (const [fileName, json] of built.files) this.emitFile({ type: 'asset', fileName, source: json });
-        this.emitFile({ type: 'asset', fileName: CURRENT_BUILD_PATH, source: currentBuildJson(built.manifest) });
-        const shell = bundle['index.html'];
-        if (!shell || shell.type !== 'asset') return;
-        const { articles } = currentCorpus(config.logger);
-        const pages = routePages(articles);
-        const bodies = options.prerender ? await prerenderPages(config.root, pages, articles, module) : new Map<string, string>();
-        const html = String(shell.source);
-        const relative = !config.base.startsWith('/');
-        const documentOptions = { bodies, siteUrl: options.siteUrl, relative, screenChunks: screenChunks(bundle, relative ? './' : config.base) };
-        for (const page of pages) {
-          const document = routeDocument(html, page, { ...documentOptions, data: page.slug === undefined ? undefined : built.documents.get(page.slug) });
-          if (page.fileName === 'index.html') shell.source = document;
-          else this.emitFile({ type: 'asset', fileName: page.fileName, source: document });
-        }
-        this.emitFile({ type: 'asset', fileName: 'feed.xml', source: atomFeed(articles, { siteUrl: options.siteUrl, updated: new Date() }) });
+      handler() {
+        // Small files that need every article's summary but no text; the rest is written after the bundle.
+        const { scanned, manifest } = scanOnce();
+        this.emitFile({ type: 'asset', fileName: CURRENT_BUILD_PATH, source: currentBuildJson(manifest) });
+        this.emitFile({ type: 'asset', fileName: 'feed.xml', source: atomFeed(scanned.entries, { siteUrl: options.siteUrl, updated: new Date() }) });
         if (options.siteUrl) {
-          this.emitFile({ type: 'asset', fileName: 'sitemap.xml', source: sitemap(articles, options.siteUrl) });
+          // Only the articles with a page of their own: the others answer 404 (the app shows them all the same).
+          const prerendered = options.prerenderLimit === undefined ? scanned.entries : scanned.entries.slice(Math.max(0, scanned.entries.length - options.prerenderLimit));
+          this.emitFile({ type: 'asset', fileName: 'sitemap.xml', source: sitemap(prerendered, options.siteUrl) });
           this.emitFile({ type: 'asset', fileName: 'robots.txt', source: robotsTxt(options.siteUrl) });
         }
       },
     },
+    writeBundle: {
+      // After Vite wrote index.html and the assets, before the service worker's precache list is made (closeBundle).
+      sequential: true,
+      order: 'post',
+      async handler(output, bundle) {
+        const shell = bundle['index.html'];
+        if (!shell || shell.type !== 'asset' || !output.dir) return;
+        const started = performance.now();
+        const { scanned, search, manifest } = scanOnce();
+        const relative = !config.base.startsWith('/');
+        const base = relative ? './' : config.base;
+        const prerenderer = options.prerender ? await startPrerenderer(config.root, module) : null;
+        // What goes into the data folder and article/ is counted as written, for the hosting report.
+        const tally = new OutputTally();
+        const tallied = (file: string, bytes: number) => {
+          if (TALLIED_FOLDERS.has(file.slice(0, file.indexOf('/')))) tally.add(file, bytes);
+        };
+        try {
+          let lastLog = performance.now();
+          await writeCorpusOutput({
+            outDir: output.dir,
+            seedsDir,
+            scanned,
+            manifest,
+            async writeSearchIndex() {
+              const indexed = await search.indexed;
+              if (indexed !== scanned.entries.length) throw new Error(`the seeds changed while the build read them (${indexed} articles indexed for search, ${scanned.entries.length} scanned); build again`);
+              for (const [file, bytes] of await search.write(output.dir ?? '', manifest.dataDir)) tallied(file, bytes);
+            },
+            batchSize: options.batchSize ?? DEFAULT_BATCH_SIZE,
+            prerenderLimit: options.prerenderLimit,
+            shell: String(shell.source),
+            shellUrl: (file) => `${base}${file}`,
+            documentOptions: { siteUrl: options.siteUrl, relative, screenChunks: screenChunks(bundle, base) },
+            prerenderer,
+            written: tallied,
+            onBatch(done, total) {
+              if (performance.now() - lastLog < 10_000 && done < total) return;
+              lastLog = performance.now();
+              config.logger.info(`${label}: ${done.toLocaleString('en')} of ${total.toLocaleString('en')} articles written (${seconds(performance.now() - started)})`);
+            },
+          });
+        } finally {
+          await Promise.all([prerenderer?.close(), search.stop()]);
+        }
+        // The summaries and the index are done with: the service worker's step after this has the memory back.
+        build = null;
+        written = { outDir: output.dir, tally };
+      },
+    },
+    async buildEnd(error) {
+      // A failed build must not be kept alive by the search index's thread.
+      if (error && build) await build.search.stop();
+    },
+    closeBundle: {
+      // Last, after the service worker is written, so the report counts every file the host will get.
+      order: 'post',
+      async handler() {
+        if (build) await build.search.stop();
+        if (!written) return;
+        config.logger.info(formatHostingReport(measureOutput(written.outDir, { folders: TALLIED_FOLDERS, stats: written.tally.stats() })));
+        written = null;
+      },
+    },
   };
+}
+
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(1)} s`;
 }

@@ -1,4 +1,4 @@
-import type { Article } from '../domain/articles/article.ts';
+import type { ArticleSummary } from '../domain/articles/article.ts';
 import { APP_NAME, escapeHtml } from './page-head.ts';
 import { paths } from '../config/paths.ts';
 
@@ -13,7 +13,7 @@ export const FEED_LIMIT = 50;
  * An Atom feed of the articles. Links are relative to the feed (at the site's root), which feed
  * readers resolve against where they fetched it; with SITE_URL they are absolute.
  */
-export function atomFeed(articles: readonly Article[], options: { siteUrl?: string | undefined; updated: Date }): string {
+export function atomFeed(articles: readonly ArticleSummary[], options: { siteUrl?: string | undefined; updated: Date }): string {
   const link = (path: string) => escapeHtml(options.siteUrl ? new URL(path, options.siteUrl).href : path);
   const updated = options.updated.toISOString();
   const entries = articles.slice(0, FEED_LIMIT).map(
@@ -38,7 +38,7 @@ ${entries.join('\n')}
 `;
 }
 
-export function sitemap(articles: readonly Article[], siteUrl: string): string {
+export function sitemap(articles: readonly ArticleSummary[], siteUrl: string): string {
   const urls = [paths.library.sitePath(), paths.highlights.sitePath(), ...articles.map((a) => paths.article.sitePath(a.slug))];
   return `<?xml version="1.0" encoding="UTF-8"?>
 <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">

@@ -16,6 +16,14 @@ export const relativeBaseUrl = (mount: (typeof RELATIVE_MOUNTS)[number]) => `htt
 export const SCALE_SEEDS = 'dist-e2e-scale-seeds';
 export const SCALE_DIST = 'dist-e2e-scale';
 export const SCALE_COUNT = 3000;
+/** The scale build's BUILD_BATCH_SIZE (package.json `build:e2e`): 3,000 is no multiple of it, so the last batch is short. */
+export const SCALE_BATCH_SIZE = 400;
+/**
+ * The scale build's PRERENDER_LIMIT (package.json `build:e2e`), as for a host with a file cap: the
+ * newest 2,600 articles (the last in file order) have pages, the first 400 are served by the app
+ * through 404.html, and every article's JSON is packed.
+ */
+export const SCALE_PRERENDER_LIMIT = 2600;
 export const SCALE_MOUNT_PATH = '/big/';
 export const SCALE_PORT = E2E_PORT + 3;
 export const SCALE_BASE_URL = `http://127.0.0.1:${SCALE_PORT}${SCALE_MOUNT_PATH}`;

@@ -2,7 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page, Request } from '@playwright/test';
-import { SCALE_BASE_URL, SCALE_COUNT, SCALE_SEEDS } from './config.ts';
+import { slugify } from '../../src/domain/articles/slug.ts';
+import { SCALE_BASE_URL, SCALE_BATCH_SIZE, SCALE_COUNT, SCALE_PRERENDER_LIMIT, SCALE_SEEDS } from './config.ts';
 import { expect, test } from './fixtures.ts';
 
 /**
@@ -53,7 +54,9 @@ function uniqueHeadlines(): Seed[] {
 const fold = (text: string) => text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
 const words = (text: string) => [...new Set(fold(text).split(/[^\p{L}\p{M}\p{N}]+/u).filter(Boolean))];
 
-const isArticleData = (url: string) => /\/data\/[^/]+\/article\//.test(new URL(url).pathname);
+/** An article's data file: this build packs them (PRERENDER_LIMIT), a few to a file. */
+const isArticleData = (url: string) => /\/data\/[^/]+\/article(-pack)?\//.test(new URL(url).pathname);
+const ARTICLE_PACK = /\/data\/[0-9a-f]+\/article-pack\/\d+\.json$/;
 /** A file of the search index, split by term under search/ in the data folder. */
 const isSearchIndex = (url: string) => /\/data\/[^/]+\/search\//.test(new URL(url).pathname);
 
@@ -219,10 +222,60 @@ test('opening an article from the list fetches that article’s file and no othe
   await expect(page.locator('article p')).toHaveText(target.paragraphs);
   await expect(page).toHaveURL(new RegExp(`article/${slug}/?$`));
   await page.waitForLoadState('networkidle');
-  const articleFiles = requests.filter(isArticleData).map((url) => decodeURIComponent(new URL(url).pathname));
-  // The service worker may fetch the same file for the page: what matters is that it is one file.
-  expect([...new Set(articleFiles)]).toEqual([expect.stringMatching(new RegExp(`/data/[^/]+/article/${decodeURIComponent(slug ?? '')}\\.json$`))]);
+  const articleFiles = requests.filter(isArticleData).map((url) => new URL(url).pathname);
+  // The service worker may fetch the same file for the page: what matters is that it is one file, the article's pack.
+  expect([...new Set(articleFiles)]).toEqual([expect.stringMatching(ARTICLE_PACK)]);
   expect(requests.filter(isSearchIndex)).toEqual([]);
+});
+
+test('an article opened at its address, first of a build batch, hydrates from its preloaded pack and links to its neighbours across the batch boundary', async ({ page, request }) => {
+  // The build writes and renders the articles in batches: the first of the second one has neighbours in two of them.
+  const [previous, target, next] = seeds().slice(SCALE_BATCH_SIZE - 1, SCALE_BATCH_SIZE + 2);
+  if (!previous || !target || !next || !uniqueHeadlines().includes(target)) throw new Error('the article after the first batch has no headline of its own');
+  expect(target.position, 'the article is among the newest, which have pages').toBeGreaterThan(SCALE_COUNT - SCALE_PRERENDER_LIMIT);
+  const address = `article/${slugify(target.headline)}/`;
+
+  // Its text is in the HTML once, not again in a data block: the page preloads its pack instead.
+  const response = await request.get(address);
+  expect(response.status()).toBe(200);
+  const html = await response.text();
+  expect(html).not.toContain('"paragraphs"');
+  expect(html).toMatch(/<link rel="preload" as="fetch" crossorigin href="\/big\/data\/[0-9a-f]+\/article-pack\/\d+\.json">/);
+
+  const requests = recordRequests(page);
+  await page.goto(address);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(target.headline);
+  await expect(page.locator('article p')).toHaveText(target.paragraphs);
+  await expect(page.getByRole('link', { name: /^Previous article/ })).toContainText(previous.headline);
+  await expect(page.getByRole('link', { name: /^Next article/ })).toContainText(next.headline);
+  const articleFiles = new Set(requests.filter(isArticleData).map((url) => new URL(url).pathname));
+  expect([...articleFiles]).toEqual([expect.stringMatching(ARTICLE_PACK)]);
+
+  // Hydrated: the link is the app's, which opens the next article without loading a page.
+  await page.evaluate(() => Object.assign(window, { sameDocument: true }));
+  await page.getByRole('link', { name: /^Next article/ }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(next.headline);
+  expect(await page.evaluate(() => 'sameDocument' in window)).toBe(true);
+});
+
+test('an article beyond the prerender limit has no page of its own: the host answers 404.html, and the app shows the article', async ({ page, browser, request }) => {
+  // The newest articles are the last in file order: the one just before them has no page.
+  const target = seeds()[SCALE_COUNT - SCALE_PRERENDER_LIMIT - 1];
+  if (!target || !uniqueHeadlines().includes(target)) throw new Error('the article before the prerendered ones has no headline of its own');
+  const address = `article/${slugify(target.headline)}/`;
+  expect((await request.get(address)).status()).toBe(404);
+
+  await page.goto(address);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(target.headline);
+  await expect(page.locator('article p')).toHaveText(target.paragraphs);
+  await expect(page).toHaveURL(new RegExp(`${address}$`));
+
+  // What a reader without JavaScript loses: the article, which only the app can show.
+  const context = await browser.newContext({ javaScriptEnabled: false, baseURL: SCALE_BASE_URL });
+  const noScript = await context.newPage();
+  await noScript.goto(address);
+  await expect(noScript.getByRole('heading', { level: 1 })).toHaveText('Page not found');
+  await context.close();
 });
 
 /**

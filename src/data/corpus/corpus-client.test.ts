@@ -3,7 +3,7 @@ import { makeArticle } from '../../../tests/fixtures/articles.ts';
 import { createFakeHost, type FakeHost } from '../../testing/test-services.tsx';
 import type { Article } from '../../domain/articles/article.ts';
 import { CorpusFetchError, createCorpusClient, isArticleDocument, type CorpusClient, type CorpusClientOptions } from './corpus-client.ts';
-import { articleDocuments, CURRENT_BUILD_PATH, ENTRY_PAGE_SIZE, layoutCorpus, LIST_PAGE_SIZE, shardOf, toEntry, type CorpusManifest } from '../../domain/articles/corpus-layout.ts';
+import { articleDocuments, articlePackFile, articlePackOf, CURRENT_BUILD_PATH, ENTRY_PAGE_SIZE, layoutCorpus, LIST_PAGE_SIZE, shardOf, toEntry, type ArticleDocument, type CorpusManifest } from '../../domain/articles/corpus-layout.ts';
 import { sortArticles } from '../../domain/articles/sort-articles.ts';
 
 const BASE = 'https://example.org/reader/';
@@ -194,6 +194,51 @@ describe('createCorpusClient: articles', () => {
     expect(client.peekArticle('story-002')).toEqual(documents[2]);
     expect(client.peekEntry('id-002')).toEqual(toEntry(articles[2]!, 2));
     expect(requests()).toEqual([]);
+  });
+});
+
+describe('createCorpusClient: articles packed a few to a file', () => {
+  /** A host serving the articles in `packs` packs by slug hash, as a build for a capped host writes them. */
+  function packedSetup(articles: Article[], packs: number) {
+    const byPack = new Map<number, ArticleDocument[]>();
+    for (const document of articleDocuments(articles)) {
+      const pack = articlePackOf(document.article.slug, packs);
+      byPack.set(pack, [...(byPack.get(pack) ?? []), document]);
+    }
+    const files = new Map([...byPack].map(([pack, documents]): [string, string] => {
+      const file = articlePackFile(pack, documents);
+      return [`${DATA_DIR}${file.path}`, file.json];
+    }));
+    const manifest: CorpusManifest = { total: articles.length, pageSize: LIST_PAGE_SIZE, shards: 1, dataDir: DATA_DIR, articlePacks: packs };
+    const host = createFakeHost(files, BASE);
+    return { client: createCorpusClient({ manifest, baseUrl: BASE, fetch: host.fetch }), host, byPack };
+  }
+
+  it('fetches an article’s pack, and has every article of that pack at once after', async () => {
+    const articles = articlesOf(20);
+    const { client, host, byPack } = packedSetup(articles, 4);
+    const documents = articleDocuments(articles);
+    expect(await client.loadArticle('story-007')).toEqual(documents[7]);
+    const pack = articlePackOf('story-007', 4);
+    expect(host.requests).toEqual([`${DATA_DIR}article-pack/${pack}.json`]);
+    for (const packed of byPack.get(pack) ?? []) expect(client.peekArticle(packed.article.slug)).toEqual(packed);
+    const elsewhere = documents.find((document) => articlePackOf(document.article.slug, 4) !== pack);
+    expect(client.peekArticle(elsewhere?.article.slug ?? '')).toBeUndefined();
+  });
+
+  it('calls an article missing when its pack does not hold it, or the pack is not there', async () => {
+    const { client, host } = packedSetup(articlesOf(3), 50);
+    expect(await client.loadArticle('no-such-story')).toBeNull();
+    expect(client.peekArticle('no-such-story')).toBeNull();
+    const requested = host.requests.length;
+    expect(await client.loadArticle('no-such-story')).toBeNull();
+    expect(host.requests).toHaveLength(requested);
+  });
+
+  it('refuses a pack that is not a list of articles', async () => {
+    const { client, host } = packedSetup(articlesOf(3), 1);
+    host.files.set(`${DATA_DIR}article-pack/0.json`, JSON.stringify([{ article: { id: 'x' } }]));
+    expect((await rejection(client.loadArticle('story-001'))).reason).toBe('invalid');
   });
 });
 

@@ -81,7 +81,7 @@ export interface CorpusClientOptions {
   documents?: readonly ArticleDocument[];
 }
 
-function isEntryList(value: unknown): value is ArticleEntry[] {
+export function isEntryList(value: unknown): value is ArticleEntry[] {
   return Array.isArray(value) && value.every((item) => typeof item === 'object' && item !== null && typeof (item as ArticleEntry).id === 'string' && typeof (item as ArticleEntry).slug === 'string');
 }
 
@@ -197,20 +197,30 @@ export function createCorpusClient(options: CorpusClientOptions): CorpusClient {
       const known = articles.get(slug);
       if (known !== undefined) return Promise.resolve(known);
       const path = articlePath(manifest, slug);
-      return once(path, async (response, url) => {
-        if (!response) return null;
+      const packed = Boolean(manifest.articlePacks);
+      const loading = once(path, async (response, url) => {
+        if (!response) return;
         // Static hosts answer an unknown file with 404 (or 410): the article is not in this collection.
         if (response.status === 404 || response.status === 410) {
           await missing(url);
-          articles.set(slug, null);
-          notify();
-          return null;
+          if (!packed) articles.set(slug, null);
+          return;
         }
         const value = await json(response, url);
+        if (packed) {
+          // A pack: every article in it is here now, and an article not in it is in no other.
+          if (!Array.isArray(value) || !value.every(isArticleDocument)) throw new CorpusFetchError(url, 'invalid', 'not a pack of articles');
+          value.forEach(primeArticle);
+          return;
+        }
         if (!isArticleDocument(value) || value.article.slug !== slug) throw new CorpusFetchError(url, 'invalid', 'not an article');
         primeArticle(value);
+      });
+      return loading.then(() => {
+        const found = articles.get(slug);
+        if (found === undefined) articles.set(slug, null);
         notify();
-        return value;
+        return found ?? null;
       });
     },
     peekListPage: (sort, page) => pages.get(`${sort}/${page}`),

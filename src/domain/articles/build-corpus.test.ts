@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildCorpus, formatCorpusReport, type Corpus, type SeedFile } from './build-corpus.ts';
+import { buildCorpus, CorpusScan, formatCorpusReport, rereadArticle, seedFileOrder, type Corpus, type SeedFile } from './build-corpus.ts';
 import { shortHash } from './short-hash.ts';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../../../tests/fixtures/seeds');
@@ -131,6 +131,66 @@ describe('buildCorpus', () => {
     const files = [seed('b.txt', 'B\nbody'), seed('a.txt', 'A\nbody')];
     buildCorpus(files);
     expect(files.map((f) => f.name)).toEqual(['b.txt', 'a.txt']);
+  });
+});
+
+describe('CorpusScan: the build\'s first pass', () => {
+  /** Scans the fixtures in file order, as the build does, keeping what it hands back. */
+  function scanFixtures() {
+    const byName = new Map(fixtureFiles().map((file) => [file.name, file]));
+    const scan = new CorpusScan();
+    const handed: (string | null)[] = [];
+    for (const name of seedFileOrder([...byName.keys()])) {
+      const file = byName.get(name);
+      if (file) handed.push(scan.add(file)?.id ?? null);
+    }
+    return { scan, handed, byName };
+  }
+
+  it('keeps the same summaries, problems and slugs as building in memory, without the text', () => {
+    const { scan } = scanFixtures();
+    const corpus = buildCorpus(fixtureFiles());
+    const { summaries, skipped, warnings } = scan.finish();
+    expect(skipped).toEqual(corpus.skipped);
+    expect(warnings).toEqual(corpus.warnings);
+    expect(summaries.map(({ file: _file, ...summary }) => summary)).toEqual(corpus.articles.map(({ paragraphs: _paragraphs, ...summary }) => summary));
+    expect(summaries.every((summary) => !('paragraphs' in summary))).toBe(true);
+  });
+
+  it('hands back each parsed article with its text, and null for a skipped seed', () => {
+    const { handed } = scanFixtures();
+    expect(handed.filter((id) => id === null)).toHaveLength(5);
+    expect(handed.filter(Boolean)).toEqual(buildCorpus(fixtureFiles()).articles.map((article) => article.id));
+  });
+
+  it('finds the seed file of each summary, for the second pass', () => {
+    const { scan, byName } = scanFixtures();
+    for (const summary of scan.finish().summaries) expect(byName.has(summary.file) && summary.file.startsWith(summary.id)).toBe(true);
+  });
+
+  it('reports an unreadable file among the skipped ones', () => {
+    const scan = new CorpusScan();
+    scan.addUnreadable({ file: 'locked.txt', message: 'cannot read the file (EACCES)' });
+    expect(scan.finish().skipped).toEqual([{ file: 'locked.txt', message: 'cannot read the file (EACCES)' }]);
+  });
+
+  it('orders seed names as the build does and leaves out files that are not seeds', () => {
+    expect(seedFileOrder(['b.txt', 'notes.md', 'a.TXT', 'B.txt'])).toEqual(['B.txt', 'a.TXT', 'b.txt']);
+  });
+});
+
+describe('rereadArticle: the build\'s second pass', () => {
+  const article = buildCorpus([seed('a.txt', 'A headline\nFirst paragraph.\nSecond one.')]).articles[0];
+  if (!article) throw new Error('the seed did not build');
+  const { paragraphs: _paragraphs, ...summary } = article;
+
+  it('puts the text back together with the summary the scan kept', () => {
+    expect(rereadArticle(seed('a.txt', 'A headline\nFirst paragraph.\nSecond one.'), summary)).toEqual(article);
+  });
+
+  it('refuses a seed whose headline changed since the scan, naming it', () => {
+    expect(() => rereadArticle(seed('a.txt', 'Another headline\nText.'), summary)).toThrow('seeds/a.txt changed while the build was reading it; build again');
+    expect(() => rereadArticle(seed('a.txt', ''), summary)).toThrow(/seeds\/a\.txt changed/);
   });
 });
 

@@ -8,6 +8,8 @@ import { sortArticles, type SortOrder } from './sort-articles.ts';
  *
  *   <dataDir>list/<sort>/<page>.json   a page of list entries, in that sort order
  *   <dataDir>article/<slug>.json        one article, with its neighbours in file order
+ *   <dataDir>article-pack/<n>.json      instead, with `articlePacks` (a host with a file cap): the
+ *                                       articles whose slug hashes to n, a few to a file
  *   <dataDir>id/<shard>.json            list entries grouped by a hash of their id (highlights know ids)
  *   <dataDir>entry/<n>.json              a few list entries in file order: the rows of search results
  *   <dataDir>order/<sort>.json          every position in that sort order (filters and sorted search results)
@@ -42,6 +44,8 @@ export interface CorpusManifest {
   shards: number;
   /** Relative to the app's base URL, ending in "/". */
   dataDir: string;
+  /** Articles are packed a few to a file, into this many files by a hash of the slug (absent: one file each). */
+  articlePacks?: number;
 }
 
 /**
@@ -64,7 +68,7 @@ export function isCurrentBuild(value: unknown): value is CurrentBuild {
   return typeof value === 'object' && value !== null && typeof (value as CurrentBuild).dataDir === 'string';
 }
 
-/** The id of the data block in which a prerendered article page carries its ArticleDocument. */
+/** The id of the data block in which the list page carries its first rows (ArticleEntry[]). */
 export const PAGE_DATA_ID = 'page-data';
 
 export const LIST_SORT_ORDERS: readonly SortOrder[] = ['file', 'headline', 'reading-time'];
@@ -86,7 +90,25 @@ export function listPagePath(manifest: CorpusManifest, sort: SortOrder, page: nu
   return `${manifest.dataDir}list/${sort}/${page}.json`;
 }
 
+/**
+ * Articles a pack holds on average. A reader opening an article fetches its pack: about this many
+ * articles' text (measured at 10,000 generated articles: about 4× the gzip bytes of one article),
+ * for a fifth of the files. Only builds for hosts with a file cap pack.
+ */
+export const ARTICLES_PER_PACK = 5;
+
+export function articlePackCount(total: number): number {
+  return Math.max(1, Math.ceil(total / ARTICLES_PER_PACK));
+}
+
+/** The pack an article's document is in: from its slug alone, which is all an article's address tells. */
+export function articlePackOf(slug: string, packs: number): number {
+  return shardOf(slug, packs);
+}
+
+/** The file holding an article's document: its own, or its pack. */
 export function articlePath(manifest: CorpusManifest, slug: string): string {
+  if (manifest.articlePacks) return `${manifest.dataDir}article-pack/${articlePackOf(slug, manifest.articlePacks)}.json`;
   return `${manifest.dataDir}article/${encodeURIComponent(slug)}.json`;
 }
 
@@ -121,10 +143,25 @@ export function toEntry(article: Article, position: number): ArticleEntry {
   return { ...summary, position };
 }
 
+const linkTo = (other: ArticleSummary | undefined): ArticleLink | null => (other ? { slug: other.slug, headline: other.headline } : null);
+
+/** One article's file, from the summaries of its neighbours in file order (all the page links to). */
+export function articleDocument(article: Article, position: number, previous: ArticleSummary | undefined, next: ArticleSummary | undefined): ArticleDocument {
+  return { article, position, previous: linkTo(previous), next: linkTo(next) };
+}
+
 /** Each article with links to its neighbours in file order. */
 export function articleDocuments(articles: readonly Article[]): ArticleDocument[] {
-  const link = (other: Article | undefined): ArticleLink | null => (other ? { slug: other.slug, headline: other.headline } : null);
-  return articles.map((article, position) => ({ article, position, previous: link(articles[position - 1]), next: link(articles[position + 1]) }));
+  return articles.map((article, position) => articleDocument(article, position, articles[position - 1], articles[position + 1]));
+}
+
+/** A pack of articles' documents (see `articlePacks`). */
+export function articlePackFile(pack: number, documents: readonly ArticleDocument[]): CorpusFile {
+  return { path: `article-pack/${pack}.json`, json: JSON.stringify(documents) };
+}
+
+export function articleFile(document: ArticleDocument): CorpusFile {
+  return { path: `article/${document.article.slug}.json`, json: JSON.stringify(document) };
 }
 
 /** A file's path under `dataDir` and its JSON text. */
@@ -134,26 +171,34 @@ export interface CorpusFile {
 }
 
 /**
- * Every data file of a collection (paths relative to `dataDir`) and the first page of the list in
- * file order, which the app carries so the list paints without a fetch.
+ * The data files that need the whole collection but none of its text: list pages in each sort
+ * order, the sort orders, entry pages and id shards. Made one at a time, so a caller can write each
+ * and let it go.
  */
-export function layoutCorpus(articles: readonly Article[]): { files: CorpusFile[]; firstPage: ArticleEntry[]; shards: number } {
-  const entries = articles.map(toEntry);
-  const files: CorpusFile[] = [];
+export function* listFiles(entries: readonly ArticleEntry[]): Generator<CorpusFile> {
   for (const sort of LIST_SORT_ORDERS) {
     const sorted = sort === 'file' ? entries : sortArticles(entries, sort);
-    if (sort !== 'file') files.push({ path: `order/${sort}.json`, json: JSON.stringify(sorted.map((entry) => entry.position)) });
+    if (sort !== 'file') yield { path: `order/${sort}.json`, json: JSON.stringify(sorted.map((entry) => entry.position)) };
     for (let page = 0; page * LIST_PAGE_SIZE < sorted.length; page += 1) {
-      files.push({ path: `list/${sort}/${page}.json`, json: JSON.stringify(sorted.slice(page * LIST_PAGE_SIZE, (page + 1) * LIST_PAGE_SIZE)) });
+      yield { path: `list/${sort}/${page}.json`, json: JSON.stringify(sorted.slice(page * LIST_PAGE_SIZE, (page + 1) * LIST_PAGE_SIZE)) };
     }
   }
   for (let page = 0; page * ENTRY_PAGE_SIZE < entries.length; page += 1) {
-    files.push({ path: `entry/${page}.json`, json: JSON.stringify(entries.slice(page * ENTRY_PAGE_SIZE, (page + 1) * ENTRY_PAGE_SIZE)) });
+    yield { path: `entry/${page}.json`, json: JSON.stringify(entries.slice(page * ENTRY_PAGE_SIZE, (page + 1) * ENTRY_PAGE_SIZE)) };
   }
-  for (const document of articleDocuments(articles)) files.push({ path: `article/${document.article.slug}.json`, json: JSON.stringify(document) });
   const shards = shardCount(entries.length);
   const byShard: ArticleEntry[][] = Array.from({ length: shards }, () => []);
   for (const entry of entries) byShard[shardOf(entry.id, shards)]?.push(entry);
-  byShard.forEach((shard, index) => files.push({ path: `id/${index}.json`, json: JSON.stringify(shard) }));
-  return { files, firstPage: entries.slice(0, LIST_PAGE_SIZE), shards };
+  for (const [index, shard] of byShard.entries()) yield { path: `id/${index}.json`, json: JSON.stringify(shard) };
+}
+
+/**
+ * Every data file of a collection (paths relative to `dataDir`) and the first page of the list in
+ * file order, which the list page carries so it paints without a fetch.
+ */
+export function layoutCorpus(articles: readonly Article[]): { files: CorpusFile[]; firstPage: ArticleEntry[]; shards: number } {
+  const entries = articles.map(toEntry);
+  const files = [...listFiles(entries)];
+  for (const document of articleDocuments(articles)) files.push(articleFile(document));
+  return { files, firstPage: entries.slice(0, LIST_PAGE_SIZE), shards: shardCount(entries.length) };
 }

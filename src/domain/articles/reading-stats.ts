@@ -14,9 +14,10 @@ export function countWords(paragraphs: readonly string[]): number {
   return words;
 }
 
-export function readingMinutes(paragraphs: readonly string[]): number {
+/** `words` may be given when already counted: counting is a good part of a large build's time. */
+export function readingMinutes(paragraphs: readonly string[], words = countWords(paragraphs)): number {
   const cjkCharacters = paragraphs.reduce((sum, p) => sum + (p.match(CJK)?.length ?? 0), 0);
-  const minutes = countWords(paragraphs) / WORDS_PER_MINUTE + cjkCharacters / CJK_CHARACTERS_PER_MINUTE;
+  const minutes = words / WORDS_PER_MINUTE + cjkCharacters / CJK_CHARACTERS_PER_MINUTE;
   return Math.max(1, Math.round(minutes));
 }
 

@@ -1,0 +1,30 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+
+/** The folders whose code decides what the data files hold: a change there must change the data folder's name. */
+export const DATA_CODE_FOLDERS = ['src/domain/articles', 'src/domain/search', 'src/build'];
+
+/**
+ * A hash of the source files (tests aside) in `folders` under `root`: the version of the code that
+ * turns seeds into data files. The data folder is named from it and the seeds' hash, so it can be
+ * known before a single data file is written, and still changes whenever any of them could.
+ */
+export function codeFingerprint(root: string, folders: readonly string[] = DATA_CODE_FOLDERS): string {
+  const hash = createHash('sha256');
+  for (const folder of folders) {
+    let names: string[];
+    try {
+      names = readdirSync(path.join(root, folder)).filter((name) => /\.tsx?$/.test(name) && !/\.test\.tsx?$/.test(name)).sort();
+    } catch {
+      continue; // A build from a trimmed checkout still builds; its folder name just ignores that code.
+    }
+    for (const name of names) hash.update(`${folder}/${name}`).update('\0').update(readFileSync(path.join(root, folder, name))).update('\0');
+  }
+  return hash.digest('hex');
+}
+
+/** The data folder of a collection: named by its seeds and the code that lays them out, so each file can be cached for ever. */
+export function dataDirName(seedsHash: string, codeHash: string): string {
+  return `data/${createHash('sha256').update(seedsHash).update('\0').update(codeHash).digest('hex').slice(0, 10)}/`;
+}

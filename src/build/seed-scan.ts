@@ -1,0 +1,68 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { ArticleSummary } from '../domain/articles/article.ts';
+import { CorpusScan, seedFileOrder, type SeedProblem, type UnslugArticle } from '../domain/articles/build-corpus.ts';
+import type { ArticleEntry } from '../domain/articles/corpus-layout.ts';
+
+/** The whole collection without its text: what the build's first pass keeps. */
+export interface ScannedCorpus {
+  /** Every article's list entry, in file order (position = index). */
+  entries: ArticleEntry[];
+  /** The seed file of each article, by position, to read its text again in the second pass. */
+  seedFiles: string[];
+  skipped: SeedProblem[];
+  warnings: SeedProblem[];
+  /** A hash of every seed's name and bytes, in file order. */
+  contentHash: string;
+}
+
+/** The `.txt` seed names in a folder, in file order, or why the folder cannot be read. */
+export function listSeeds(seedsDir: string): { names: string[]; problem?: SeedProblem } {
+  try {
+    const names = readdirSync(seedsDir, { withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => entry.name);
+    return { names: seedFileOrder(names) };
+  } catch (error) {
+    return { names: [], problem: { file: '', message: `cannot read the seeds folder (${(error as Error).message})` } };
+  }
+}
+
+export interface ScanHooks {
+  /** Told the seed names in file order before any is read (to start work on them elsewhere). */
+  onListed?: (names: readonly string[]) => void;
+  /** Sees each parsed article, text and all, at its position, for an index built in the same pass. */
+  onArticle?: (article: UnslugArticle, position: number) => void;
+}
+
+/**
+ * The build's first pass: reads every seed once, in file order, and keeps only its summary;
+ * nothing here keeps the text.
+ */
+export function scanSeedsFolder(seedsDir: string, hooks: ScanHooks = {}): ScannedCorpus {
+  const scan = new CorpusScan();
+  const { names, problem } = listSeeds(seedsDir);
+  if (problem) scan.addUnreadable(problem);
+  hooks.onListed?.(names);
+  const hash = createHash('sha256');
+  let position = 0;
+  for (const name of names) {
+    let bytes: Uint8Array;
+    try {
+      bytes = readFileSync(path.join(seedsDir, name));
+    } catch (error) {
+      scan.addUnreadable({ file: name, message: `cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'})` });
+      continue;
+    }
+    hash.update(name).update('\0').update(bytes).update('\0');
+    const article = scan.add({ name, bytes });
+    if (!article) continue;
+    hooks.onArticle?.(article, position);
+    position += 1;
+  }
+  const { summaries, skipped, warnings } = scan.finish();
+  const seedFiles = summaries.map((summary) => summary.file);
+  const entries = summaries.map(({ file: _file, ...summary }: ArticleSummary & { file: string }, index): ArticleEntry => ({ ...summary, position: index }));
+  return { entries, seedFiles, skipped, warnings, contentHash: hash.digest('hex') };
+}
