@@ -19,7 +19,7 @@ import { startStaticServer } from '../e2e/static-server.ts';
 import { writeCorpus } from '../tools/make-corpus.ts';
 import { measureHighlights } from './highlights-bench.ts';
 import { describeView, measureLighthouse } from './lighthouse-bench.ts';
-import { measureScale, type ScaleOptions } from './scale-bench.ts';
+import { BUILD_NODE_ARGS, measureScale, type ScaleOptions } from './scale-bench.ts';
 import { measureSearch, percentile } from './search-bench.ts';
 
 function option(name: string): string | undefined {
@@ -31,7 +31,6 @@ const maxArticles = Number(option('max') || 10_000) || 10_000;
 const only = option('only');
 const givenDist = option('dist');
 const work = mkdtempSync(path.join(os.tmpdir(), 'broadsheet-bench-'));
-const vite = path.resolve('node_modules/vite/bin/vite.js');
 
 interface BuildResult {
   dist: string;
@@ -43,7 +42,8 @@ interface BuildResult {
 function build(name: string, args: string[], env: Record<string, string>): BuildResult {
   const dist = path.join(work, name);
   const command = existsSync('/usr/bin/time') ? '/usr/bin/time' : process.execPath;
-  const commandArgs = existsSync('/usr/bin/time') ? ['-f', 'peak-kib=%M', process.execPath, vite, 'build', ...args, '--outDir', dist, '--logLevel', 'error'] : [vite, 'build', ...args, '--outDir', dist, '--logLevel', 'error'];
+  const viteBuild = [...BUILD_NODE_ARGS, 'build', ...args, '--outDir', dist, '--logLevel', 'error'];
+  const commandArgs = existsSync('/usr/bin/time') ? ['-f', 'peak-kib=%M', process.execPath, ...viteBuild] : viteBuild;
   const started = performance.now();
   const run = spawnSync(command, commandArgs, { env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   const seconds = (performance.now() - started) / 1000;

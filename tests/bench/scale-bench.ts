@@ -41,6 +41,12 @@ interface TimedBuild {
 }
 
 const vite = path.resolve('node_modules/vite/bin/vite.js');
+/**
+ * As `npm run build` runs Vite: with each thread's heap capped, so V8 collects before it grows. The
+ * streaming build needs far less, but left to its default a heap grows lazily towards a quarter of
+ * the machine's memory (3.1 GiB peak at 100,000 articles on a 24 GiB machine; 1.7 GiB capped).
+ */
+export const BUILD_NODE_ARGS = ['--max-old-space-size=2048', vite];
 const MiB = 2 ** 20;
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
 const mib = (bytes: number) => `${(bytes / MiB).toFixed(0)} MiB`;
@@ -48,7 +54,7 @@ const mib = (bytes: number) => `${(bytes / MiB).toFixed(0)} MiB`;
 /** `vite build` of `seedsDir` into `outDir` in a process group of its own, killed whole at the timeout. */
 function timedBuild(seedsDir: string, outDir: string, timeoutSeconds: number): Promise<TimedBuild> {
   const useTime = existsSync('/usr/bin/time');
-  const args = [vite, 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'];
+  const args = [...BUILD_NODE_ARGS, 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'];
   // GNU time writes its report to a file of its own: in the build's stderr it could be cut off or mixed with the build's last words.
   const report = `${outDir}.time.txt`;
   rmSync(report, { force: true });
