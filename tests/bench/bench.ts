@@ -10,16 +10,15 @@
  * collection, --timeout S per build, default 1200), which a full run measures last.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { startStaticServer } from '../e2e/static-server.ts';
 import { writeCorpus } from '../tools/make-corpus.ts';
 import { measureHighlights } from './highlights-bench.ts';
 import { describeView, measureLighthouse } from './lighthouse-bench.ts';
-import { BUILD_NODE_ARGS, measureScale, type ScaleOptions } from './scale-bench.ts';
+import { BUILD_NODE_ARGS, firstViewBytes, measureScale, type ScaleOptions } from './scale-bench.ts';
 import { measureSearch, percentile } from './search-bench.ts';
 
 function option(name: string): string | undefined {
@@ -50,14 +49,6 @@ function build(name: string, args: string[], env: Record<string, string>): Build
   if (run.status !== 0) throw new Error(`build ${name} failed:\n${run.stderr}`);
   const peak = /peak-kib=(\d+)/.exec(run.stderr)?.[1];
   return { dist, seconds, peakMiB: peak ? Number(peak) / 1024 : null };
-}
-
-/** Gzipped bytes of what a first visit to `/` downloads: the HTML and the scripts and styles it loads. */
-function firstViewBytes(dist: string): { html: number; jsCss: number } {
-  const html = readFileSync(path.join(dist, 'index.html'), 'utf8');
-  const assets = [...html.matchAll(/(?:src|href)="\.?\/?([^"]+\.(?:js|css))"/g)].map((m) => m[1] as string);
-  const gzip = (file: string) => gzipSync(readFileSync(path.join(dist, file))).length;
-  return { html: gzipSync(html).length, jsCss: assets.reduce((sum, file) => sum + gzip(file), 0) };
 }
 
 const rows: string[][] = [];
