@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { parseSeed } from '../domain/articles/parse-seed.ts';
 import { SearchIndexWriter } from '../domain/search/search-index-writer.ts';
-import { folderWriter, type SearchFile, searchFileOf } from './write-corpus.ts';
+import { folderWriter } from './write-corpus.ts';
 
 /**
  * The search index, built on a thread of its own while the main thread scans the same seeds and
@@ -46,10 +46,7 @@ if (port) {
     try {
       const files: [string, number][] = [];
       const write = folderWriter(request.outDir, (file, bytes) => files.push([file, bytes]));
-      for (const file of writer.finish().files as Iterable<SearchFile>) {
-        const { path: filePath, json } = searchFileOf(file);
-        write(`${request.dataDir}${filePath}`, json);
-      }
+      for (const [filePath, json] of writer.finish().files) write(`${request.dataDir}${filePath}`, json);
       port.postMessage({ type: 'written', files } satisfies SearchWorkerMessage);
     } catch (error) {
       port.postMessage({ type: 'failed', message: (error as Error).message } satisfies SearchWorkerMessage);

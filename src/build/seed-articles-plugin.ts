@@ -14,7 +14,7 @@ import { formatHostingReport } from './hosting-report.ts';
 import { measureOutput, OutputTally } from './output-size.ts';
 import { scanSeedsFolder, type ScannedCorpus } from './seed-scan.ts';
 import { startSearchIndexThread, type SearchIndexThread } from './search-index-thread.ts';
-import { writeCorpusOutput } from './write-corpus.ts';
+import { firstPrerendered, writeCorpusOutput } from './write-corpus.ts';
 
 export const ARTICLES_MODULE_ID = 'virtual:articles';
 const RESOLVED_ID = `\0${ARTICLES_MODULE_ID}`;
@@ -198,10 +198,10 @@ export function seedArticles(options: SeedArticlesOptions): Plugin {
       config = resolved;
     },
     buildStart() {
-      const { skipped } = streaming() ? scanOnce().scanned : currentCorpus(config.logger);
-      if (options.strict && skipped.length > 0) {
-        const loaded = streaming() ? { ...scanOnce().scanned, articles: scanOnce().scanned.entries } : currentCorpus(config.logger);
-        this.error(`STRICT_SEEDS is set and ${skipped.length} seed file(s) were skipped:\n${formatCorpusReport(loaded, label)}`);
+      const scanned = streaming() ? scanOnce().scanned : null;
+      const loaded = scanned ? { ...scanned, articles: scanned.entries } : currentCorpus(config.logger);
+      if (options.strict && loaded.skipped.length > 0) {
+        this.error(`STRICT_SEEDS is set and ${loaded.skipped.length} seed file(s) were skipped:\n${formatCorpusReport(loaded, label)}`);
       }
     },
     resolveId: module.resolveId,
@@ -244,7 +244,7 @@ export function seedArticles(options: SeedArticlesOptions): Plugin {
         this.emitFile({ type: 'asset', fileName: 'feed.xml', source: atomFeed(scanned.entries, { siteUrl: options.siteUrl, updated: new Date() }) });
         if (options.siteUrl) {
           // Only the articles with a page of their own: the others answer 404 (the app shows them all the same).
-          const prerendered = options.prerenderLimit === undefined ? scanned.entries : scanned.entries.slice(Math.max(0, scanned.entries.length - options.prerenderLimit));
+          const prerendered = scanned.entries.slice(firstPrerendered(scanned.entries.length, options.prerenderLimit));
           this.emitFile({ type: 'asset', fileName: 'sitemap.xml', source: sitemap(prerendered, options.siteUrl) });
           this.emitFile({ type: 'asset', fileName: 'robots.txt', source: robotsTxt(options.siteUrl) });
         }

@@ -22,9 +22,10 @@ export function folderWriter(outDir: string, written: (file: string, bytes: numb
   };
 }
 
-/** A search index file as the writer hands it over: a [path, json] entry, or an object. */
-export type SearchFile = readonly [string, string] | { path: string; json: string };
-export const searchFileOf = (file: SearchFile): { path: string; json: string } => ('path' in file ? file : { path: file[0], json: file[1] });
+/** The first position in file order with a prerendered page: all of them, or the newest `limit` (the last in file order). */
+export function firstPrerendered(total: number, limit: number | undefined): number {
+  return limit === undefined ? 0 : Math.max(0, total - limit);
+}
 
 export interface CorpusOutputOptions {
   outDir: string;
@@ -75,8 +76,7 @@ export async function writeCorpusOutput(options: CorpusOutputOptions): Promise<v
     write(page.fileName, routeDocument(options.shell, page, { ...options.documentOptions, bodies: siteBodies, data }));
   }
 
-  // Positions whose pages are prerendered: all, or the newest `prerenderLimit` (the last in file order).
-  const prerenderFrom = options.prerenderLimit === undefined ? 0 : Math.max(0, entries.length - options.prerenderLimit);
+  const prerenderFrom = firstPrerendered(entries.length, options.prerenderLimit);
   const packs = manifest.articlePacks;
   const groups = fileGroups(entries.length, packs ? { packs, of: (position) => articlePackOf(entries[position]?.slug ?? '', packs) } : undefined);
   let done = 0;
