@@ -1,9 +1,8 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { parseSeed } from '../domain/articles/parse-seed.ts';
 import { SearchIndexWriter } from '../domain/search/search-index-writer.ts';
 import { folderWriter } from './write-corpus.ts';
+import { readSeed } from './seed-scan.ts';
 
 /**
  * The search index, built on a thread of its own while the main thread scans the same seeds and
@@ -27,13 +26,9 @@ if (port) {
   let position = 0;
   try {
     for (const name of names) {
-      let bytes: Uint8Array;
-      try {
-        bytes = readFileSync(path.join(seedsDir, name));
-      } catch {
-        continue; // The scan reports it.
-      }
-      const parsed = parseSeed(bytes);
+      const read = readSeed(seedsDir, name);
+      if ('problem' in read) continue; // The scan reports it.
+      const parsed = parseSeed(read.bytes);
       if (!parsed.ok) continue;
       writer.add(parsed, position);
       position += 1;

@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Logger, Plugin, ResolvedConfig } from 'vite';
 import type { Article } from '../domain/articles/article.ts';
-import { buildCorpus, formatCorpusReport, SEED_EXTENSION, type Corpus, type SeedFile } from '../domain/articles/build-corpus.ts';
+import { buildCorpus, formatCorpusReport, type Corpus, type SeedFile } from '../domain/articles/build-corpus.ts';
 import { articlePackCount, currentBuildJson, CURRENT_BUILD_PATH, layoutCorpus, LIST_PAGE_SIZE, shardCount, type ArticleEntry, type CorpusManifest } from '../domain/articles/corpus-layout.ts';
 import { SearchIndexWriter } from '../domain/search/search-index-writer.ts';
 import { startPrerenderer } from './prerender.ts';
@@ -12,7 +11,7 @@ import { atomFeed, robotsTxt, sitemap } from './site-files.ts';
 import { codeFingerprint, dataDirName } from './build-fingerprint.ts';
 import { formatHostingReport } from './hosting-report.ts';
 import { measureOutput, OutputTally } from './output-size.ts';
-import { scanSeedsFolder, type ScannedCorpus } from './seed-scan.ts';
+import { listSeeds, readSeed, scanSeedsFolder, type ScannedCorpus } from './seed-scan.ts';
 import { startSearchIndexThread, type SearchIndexThread } from './search-index-thread.ts';
 import { firstPrerendered, writeCorpusOutput } from './write-corpus.ts';
 
@@ -21,22 +20,13 @@ const RESOLVED_ID = `\0${ARTICLES_MODULE_ID}`;
 
 /** Reads every seed file; a file that cannot be read is reported like one that cannot be parsed. */
 export function readSeedsFolder(seedsDir: string): { files: SeedFile[]; unreadable: Corpus['skipped'] } {
+  const { names, problem } = listSeeds(seedsDir);
   const files: SeedFile[] = [];
-  const unreadable: Corpus['skipped'] = [];
-  let names: string[];
-  try {
-    names = readdirSync(seedsDir, { withFileTypes: true })
-      .filter((entry) => entry.isFile() && SEED_EXTENSION.test(entry.name))
-      .map((entry) => entry.name);
-  } catch (error) {
-    return { files, unreadable: [{ file: '', message: `cannot read the seeds folder (${(error as Error).message})` }] };
-  }
+  const unreadable: Corpus['skipped'] = problem ? [problem] : [];
   for (const name of names) {
-    try {
-      files.push({ name, bytes: readFileSync(path.join(seedsDir, name)) });
-    } catch (error) {
-      unreadable.push({ file: name, message: `cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'})` });
-    }
+    const read = readSeed(seedsDir, name);
+    if ('problem' in read) unreadable.push(read.problem);
+    else files.push({ name, bytes: read.bytes });
   }
   return { files, unreadable };
 }

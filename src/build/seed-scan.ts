@@ -29,6 +29,15 @@ export function listSeeds(seedsDir: string): { names: string[]; problem?: SeedPr
   }
 }
 
+/** One seed's bytes, or why it cannot be read (reported like a seed that cannot be parsed). */
+export function readSeed(seedsDir: string, name: string): { bytes: Uint8Array } | { problem: SeedProblem } {
+  try {
+    return { bytes: readFileSync(path.join(seedsDir, name)) };
+  } catch (error) {
+    return { problem: { file: name, message: `cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'})` } };
+  }
+}
+
 export interface ScanHooks {
   /** Told the seed names in file order before any is read (to start work on them elsewhere). */
   onListed?: (names: readonly string[]) => void;
@@ -48,13 +57,12 @@ export function scanSeedsFolder(seedsDir: string, hooks: ScanHooks = {}): Scanne
   const hash = createHash('sha256');
   let position = 0;
   for (const name of names) {
-    let bytes: Uint8Array;
-    try {
-      bytes = readFileSync(path.join(seedsDir, name));
-    } catch (error) {
-      scan.addUnreadable({ file: name, message: `cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'})` });
+    const read = readSeed(seedsDir, name);
+    if ('problem' in read) {
+      scan.addUnreadable(read.problem);
       continue;
     }
+    const { bytes } = read;
     hash.update(name).update('\0').update(bytes).update('\0');
     const article = scan.add({ name, bytes });
     if (!article) continue;
