@@ -24,6 +24,15 @@ export function codeFingerprint(root: string, folders: readonly string[] = DATA_
   return hash.digest('hex');
 }
 
+/**
+ * The folder of the articles' files: named by the code that lays them out (and how), not by the
+ * collection, so adding articles leaves every other article's file, and the page preloading it, as
+ * it was (see corpus-layout.ts).
+ */
+export function articleDirName(codeHash: string): string {
+  return `data/articles-${createHash('sha256').update(codeHash).digest('hex').slice(0, 10)}/`;
+}
+
 /** The data folder of a collection: named by its seeds and the code that lays them out, so each file can be cached for ever. */
 export function dataDirName(seedsHash: string, codeHash: string): string {
   return `data/${createHash('sha256').update(seedsHash).update('\0').update(codeHash).digest('hex').slice(0, 10)}/`;

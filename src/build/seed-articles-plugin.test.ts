@@ -117,7 +117,13 @@ describe('buildCorpusData', () => {
   const built = buildCorpusData(articles);
 
   it('describes the collection in a manifest whose data folder is named by a hash of the content', () => {
-    expect(built.manifest).toEqual({ total: articles.length, pageSize: LIST_PAGE_SIZE, shards: layoutCorpus(articles).shards, dataDir: expect.stringMatching(/^data\/[0-9a-f]{10}\/$/) as unknown });
+    expect(built.manifest).toEqual({
+      total: articles.length,
+      pageSize: LIST_PAGE_SIZE,
+      shards: layoutCorpus(articles).shards,
+      dataDir: expect.stringMatching(/^data\/[0-9a-f]{10}\/$/) as unknown,
+      articleDir: built.manifest.dataDir,
+    });
   });
 
   it('names the data folder the same for the same articles and differently for any change', () => {

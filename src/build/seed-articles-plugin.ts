@@ -8,7 +8,7 @@ import { SearchIndexWriter } from '../domain/search/search-index-writer.ts';
 import { startPrerenderer } from './prerender.ts';
 import { paths, SCREEN_ROUTES, type ScreenRoute } from '../config/paths.ts';
 import { atomFeed, robotsTxt, sitemap } from './site-files.ts';
-import { codeFingerprint, dataDirName } from './build-fingerprint.ts';
+import { articleDirName, codeFingerprint, dataDirName } from './build-fingerprint.ts';
 import { formatHostingReport } from './hosting-report.ts';
 import { measureOutput, OutputTally } from './output-size.ts';
 import { listSeeds, readSeed, scanSeedsFolder, type ScannedCorpus } from './seed-scan.ts';
@@ -54,7 +54,9 @@ export function buildCorpusData(articles: readonly Article[]): CorpusBuild {
   // The folder is named by a hash of every file in it, so each file can be cached for ever.
   const hash = createHash('sha256');
   for (const file of files) hash.update(file.path).update('\0').update(file.json).update('\0');
-  const manifest: CorpusManifest = { total: articles.length, pageSize: LIST_PAGE_SIZE, shards, dataDir: `data/${hash.digest('hex').slice(0, 10)}/` };
+  const manifest: CorpusManifest = { total: articles.length, pageSize: LIST_PAGE_SIZE, shards, dataDir: `data/${hash.digest('hex').slice(0, 10)}/`, articleDir: '' };
+  // The dev server's files are all in one folder, held in memory.
+  manifest.articleDir = manifest.dataDir;
   const output = new Map(files.map((file) => [`${manifest.dataDir}${file.path}`, file.json]));
   return { manifest, firstPage, files: output };
 }
@@ -167,11 +169,13 @@ export function seedArticles(options: SeedArticlesOptions): Plugin {
     // The search index is built on a thread of its own, reading the same seeds alongside this scan.
     const scanned = scanSeedsFolder(seedsDir, { onListed: (names) => (search = startSearchIndexThread({ seedsDir, names: [...names] })) });
     if (!search) throw new Error('the seeds folder was never listed');
+    const layoutVersion = `${codeFingerprint(config.root)}:${options.prerenderLimit ?? 'all'}`;
     const manifest: CorpusManifest = {
       total: scanned.entries.length,
       pageSize: LIST_PAGE_SIZE,
       shards: shardCount(scanned.entries.length),
-      dataDir: dataDirName(scanned.contentHash, `${codeFingerprint(config.root)}:${options.prerenderLimit ?? 'all'}`),
+      dataDir: dataDirName(scanned.contentHash, layoutVersion),
+      articleDir: articleDirName(layoutVersion),
       ...(options.prerenderLimit === undefined ? {} : { articlePacks: articlePackCount(scanned.entries.length) }),
     };
     report(config.logger, { articles: scanned.entries, skipped: scanned.skipped, warnings: scanned.warnings });

@@ -49,7 +49,7 @@ async function writeFolder(count: number, batchSize: number, capped: { packs: nu
   const outDir = temporaryDir('broadsheet-stream-out-');
   const search = new SearchIndexWriter();
   const scanned = scanSeedsFolder(seedsDir, { onArticle: (article, position) => search.add(article, position) });
-  const manifest: CorpusManifest = { total: scanned.entries.length, pageSize: LIST_PAGE_SIZE, shards: 2, dataDir: 'data/abc/', ...(capped ? { articlePacks: capped.packs } : {}) };
+  const manifest: CorpusManifest = { total: scanned.entries.length, pageSize: LIST_PAGE_SIZE, shards: 2, dataDir: 'data/abc/', articleDir: 'data/articles-abc/', ...(capped ? { articlePacks: capped.packs } : {}) };
   const { prerenderer, calls } = fakePrerenderer();
   const progress: number[] = [];
   await writeCorpusOutput({
@@ -89,7 +89,7 @@ describe('writeCorpusOutput: the build\'s second pass', () => {
     const inMemory = articleDocuments(buildCorpus(names.map((name) => ({ name, bytes: readFileSync(path.join(seedsDir, name)) }))).articles);
     expect(inMemory).toHaveLength(53);
     for (const document of inMemory) {
-      const value: unknown = JSON.parse(read(`data/abc/article/${document.article.slug}.json`));
+      const value: unknown = JSON.parse(read(`data/articles-abc/article/${document.article.slug}.json`));
       expect(isArticleDocument(value)).toBe(true);
       expect(value).toEqual(document);
     }
@@ -100,7 +100,7 @@ describe('writeCorpusOutput: the build\'s second pass', () => {
     const slug = scanned.entries[1]?.slug ?? '';
     const html = read(`article/${slug}/index.html`);
     expect(html).toContain(`<main>/article/${slug}/</main>`);
-    expect(html).toContain(`<link rel="preload" as="fetch" crossorigin href="/base/data/abc/article/${slug}.json">`);
+    expect(html).toContain(`<link rel="preload" as="fetch" crossorigin href="/base/data/articles-abc/article/${slug}.json">`);
     expect(html).not.toContain(PAGE_DATA_ID);
     expect(html).not.toContain('"paragraphs"');
   });
@@ -128,15 +128,15 @@ describe('writeCorpusOutput: the build\'s second pass', () => {
     const rendered = calls.flatMap((call) => call.pages).filter((page) => page.startsWith('/article/'));
     expect(rendered.sort()).toEqual(scanned.entries.slice(43).map((entry) => `/article/${entry.slug}/`).sort());
     expect(existsSync(path.join(outDir, `article/${scanned.entries[42]?.slug ?? ''}`))).toBe(false);
-    expect(existsSync(path.join(outDir, 'data/abc/article'))).toBe(false);
+    expect(existsSync(path.join(outDir, 'data/articles-abc/article'))).toBe(false);
 
-    const packed = readdirSync(path.join(outDir, 'data/abc/article-pack')).map((name) => JSON.parse(read(`data/abc/article-pack/${name}`)) as unknown[]);
+    const packed = readdirSync(path.join(outDir, 'data/articles-abc/article-pack')).map((name) => JSON.parse(read(`data/articles-abc/article-pack/${name}`)) as unknown[]);
     expect(packed).toHaveLength(11);
     const documents = packed.flat();
     expect(documents.every(isArticleDocument)).toBe(true);
     expect(documents.map((document) => (document as { position: number }).position).sort((a, b) => a - b)).toEqual(scanned.entries.map((entry) => entry.position));
     const newest = scanned.entries[50]?.slug ?? '';
     expect(read(`article/${newest}/index.html`)).toContain(`href="/base/${articlePath(manifest, newest)}"`);
-    expect(articlePath(manifest, newest)).toMatch(/^data\/abc\/article-pack\/\d+\.json$/);
+    expect(articlePath(manifest, newest)).toMatch(/^data\/articles-abc\/article-pack\/\d+\.json$/);
   });
 });

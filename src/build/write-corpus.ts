@@ -92,7 +92,7 @@ export async function writeCorpusOutput(options: CorpusOutputOptions): Promise<v
         grouped.push(articleDocument(article, position, entries[position - 1], entries[position + 1]));
       }
       const file = packs ? articlePackFile(articlePackOf(grouped[0]?.article.slug ?? '', packs), grouped) : grouped[0] && articleFile(grouped[0]);
-      if (file) write(`${manifest.dataDir}${file.path}`, file.json);
+      if (file) write(`${manifest.articleDir}${file.path}`, file.json);
       documents.push(...grouped);
       done += group.length;
     }

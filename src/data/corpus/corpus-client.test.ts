@@ -161,7 +161,7 @@ describe('createCorpusClient: articles packed a few to a file', () => {
       const file = articlePackFile(pack, documents);
       return [`${DATA_DIR}${file.path}`, file.json];
     }));
-    const manifest: CorpusManifest = { total: articles.length, pageSize: LIST_PAGE_SIZE, shards: 1, dataDir: DATA_DIR, articlePacks: packs };
+    const manifest: CorpusManifest = { total: articles.length, pageSize: LIST_PAGE_SIZE, shards: 1, dataDir: DATA_DIR, articleDir: DATA_DIR, articlePacks: packs };
     const host = createFakeHost(files, BASE);
     return { client: createCorpusClient({ manifest, baseUrl: BASE, fetch: host.fetch }), host, byPack };
   }

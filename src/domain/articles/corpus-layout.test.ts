@@ -31,7 +31,7 @@ function articlesOf(count: number): Article[] {
   });
 }
 
-const manifestFor = (total: number, dataDir = 'data/abc/'): CorpusManifest => ({ total, pageSize: LIST_PAGE_SIZE, shards: shardCount(total), dataDir });
+const manifestFor = (total: number, dataDir = 'data/abc/'): CorpusManifest => ({ total, pageSize: LIST_PAGE_SIZE, shards: shardCount(total), dataDir, articleDir: dataDir });
 
 /** The files of a layout as a map from path to parsed JSON. */
 function filesOf(articles: readonly Article[]): Map<string, unknown> {

@@ -7,15 +7,19 @@ import { sortArticles, type SortOrder } from './sort-articles.ts';
  * the app carries a small manifest and the first page of the list; everything else is fetched.
  *
  *   <dataDir>list/<sort>/<page>.json   a page of list entries, in that sort order
- *   <dataDir>article/<slug>.json        one article, with its neighbours in file order
- *   <dataDir>article-pack/<n>.json      instead, with `articlePacks` (a host with a file cap): the
+ *   <articleDir>article/<slug>.json     one article, with its neighbours in file order
+ *   <articleDir>article-pack/<n>.json   instead, with `articlePacks` (a host with a file cap): the
  *                                       articles whose slug hashes to n, a few to a file
  *   <dataDir>id/<shard>.json            list entries grouped by a hash of their id (highlights know ids)
  *   <dataDir>entry/<n>.json              a few list entries in file order: the rows of search results
  *   <dataDir>order/<sort>.json          every position in that sort order (filters and sorted search results)
  *   <dataDir>search/…                   the full-text index, split by term (see search-index-format.ts)
  *
- * `dataDir` carries a hash of the content, so every file can be cached for ever.
+ * `dataDir` carries a hash of the content, so every file in it can be cached for ever. The
+ * articles' files are apart, in `articleDir`, named by the app's version only: a build that adds a
+ * day's articles rewrites the files of the articles that changed, not a hundred thousand others
+ * (and the pages that preload them keep their addresses), so those files are revalidated, not
+ * cached for ever.
  */
 
 /** What the list shows for one article, with its place in file order. */
@@ -44,12 +48,14 @@ export interface CorpusManifest {
   shards: number;
   /** Relative to the app's base URL, ending in "/". */
   dataDir: string;
+  /** The articles' files (see above): relative to the app's base URL, ending in "/". */
+  articleDir: string;
   /** Articles are packed a few to a file, into this many files by a hash of the slug (absent: one file each). */
   articlePacks?: number;
 }
 
 /**
- * A file at a fixed address (not under a hashed folder, never precached) naming the data folder of
+ * A file at a fixed address (not under a hashed folder, never precached) holding the manifest of
  * the build the site serves now. A page opened before a new deploy asks for it when one of its data
  * files is gone, to tell "this article does not exist" from "this page is an old version".
  */
@@ -60,8 +66,7 @@ export interface CurrentBuild {
 }
 
 export function currentBuildJson(manifest: CorpusManifest): string {
-  const build: CurrentBuild = { dataDir: manifest.dataDir };
-  return JSON.stringify(build);
+  return JSON.stringify(manifest);
 }
 
 export function isCurrentBuild(value: unknown): value is CurrentBuild {
@@ -108,8 +113,8 @@ export function articlePackOf(slug: string, packs: number): number {
 
 /** The file holding an article's document: its own, or its pack. */
 export function articlePath(manifest: CorpusManifest, slug: string): string {
-  if (manifest.articlePacks) return `${manifest.dataDir}article-pack/${articlePackOf(slug, manifest.articlePacks)}.json`;
-  return `${manifest.dataDir}article/${encodeURIComponent(slug)}.json`;
+  if (manifest.articlePacks) return `${manifest.articleDir}article-pack/${articlePackOf(slug, manifest.articlePacks)}.json`;
+  return `${manifest.articleDir}article/${encodeURIComponent(slug)}.json`;
 }
 
 export function entryPagePath(manifest: CorpusManifest, page: number): string {
