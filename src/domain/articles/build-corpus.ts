@@ -54,9 +54,29 @@ function derivedArticle(id: string, headline: string, paragraphs: string[]): Uns
 }
 
 /**
+ * What a seed's bytes alone decide, its text aside: its summary's fields, the parser's warnings and
+ * a key of its text (to find repeated files). A build cache keeps it under the seed's content hash,
+ * so an unchanged seed is not parsed again. Its id, slug and place come from the collection.
+ */
+export type SeedRecord =
+  | { ok: false; reason: string }
+  | ({ ok: true; warnings: string[]; textKey: string } & Omit<UnslugArticle, 'id' | 'paragraphs'>);
+
+/** Parses a seed: its record and, when it parses, its text. */
+export function readSeedRecord(bytes: Uint8Array): { record: SeedRecord; paragraphs: string[] | null } {
+  const result = parseSeed(bytes);
+  if (!result.ok) return { record: { ok: false, reason: result.reason }, paragraphs: null };
+  const { headline, paragraphs } = result;
+  const { id: _id, paragraphs: _text, ...summary } = derivedArticle('', headline, paragraphs);
+  const textKey = `${shortHash(headline + '\n' + paragraphs.join('\n'))}:${headline.length}:${paragraphs.length}`;
+  return { record: { ok: true, warnings: [...result.warnings], textKey, ...summary }, paragraphs };
+}
+
+/**
  * Reads a collection one seed at a time, in file order, keeping only what needs the whole
  * collection: each article's summary (no text), the problems found, and the hashes that find
- * repeated files. `add` hands back the parsed article, so a caller can index its text and let it go.
+ * repeated files. `add` hands back the parsed article, so a caller can index its text and let it go;
+ * `addRecord` takes a seed already parsed by an earlier build.
  */
 export class CorpusScan {
   private readonly skipped: SeedProblem[] = [];
@@ -69,21 +89,27 @@ export class CorpusScan {
 
   /** Adds the next seed in file order; null when it is skipped (and reported). */
   add(file: SeedFile): UnslugArticle | null {
-    const result = parseSeed(file.bytes);
-    if (!result.ok) {
-      this.skipped.push({ file: file.name, message: result.reason });
+    const { record, paragraphs } = readSeedRecord(file.bytes);
+    const summary = this.addRecord(file.name, record);
+    return summary && paragraphs ? { ...summary, paragraphs } : null;
+  }
+
+  /** Adds the next seed in file order from its record; its summary, or null when it is skipped (and reported). */
+  addRecord(name: string, record: SeedRecord): Omit<UnslugArticle, 'paragraphs'> | null {
+    if (!record.ok) {
+      this.skipped.push({ file: name, message: record.reason });
       return null;
     }
-    for (const message of result.warnings) this.parseWarnings.push({ file: file.name, message });
+    const { ok: _ok, warnings, textKey, ...fields } = record;
+    for (const message of warnings) this.parseWarnings.push({ file: name, message });
     // The id is the name without ".txt"; "story.TXT" beside "story.txt" keeps its whole name, so ids never collide.
-    const short = file.name.replace(SEED_EXTENSION, '');
-    const id = this.ids.has(short) ? file.name : short;
+    const short = name.replace(SEED_EXTENSION, '');
+    const id = this.ids.has(short) ? name : short;
     this.ids.add(id);
-    this.noteRepeats(file.name, result.headline, result.paragraphs);
-    const article = derivedArticle(id, result.headline, result.paragraphs);
-    const { paragraphs: _paragraphs, ...summary } = article;
-    this.summaries.push({ ...summary, file: file.name });
-    return article;
+    this.noteRepeats(name, fields.headline, textKey);
+    const summary = { id, ...fields };
+    this.summaries.push({ ...summary, file: name });
+    return summary;
   }
 
   /** Adds a file that could not be read at all. */
@@ -95,8 +121,7 @@ export class CorpusScan {
    * Warnings for files that repeat an earlier one (both are still built: nothing is dropped) and
    * for headlines too long to show whole in the list.
    */
-  private noteRepeats(file: string, headline: string, paragraphs: readonly string[]): void {
-    const textKey = `${shortHash(headline + '\n' + paragraphs.join('\n'))}:${headline.length}:${paragraphs.length}`;
+  private noteRepeats(file: string, headline: string, textKey: string): void {
     const sameText = this.firstByText.get(textKey);
     const sameHeadline = this.firstByHeadline.get(headline);
     if (sameText) this.repeatWarnings.push({ file, message: `same text as ${sameText}` });
