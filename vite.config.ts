@@ -40,6 +40,8 @@ export default defineConfig(({ isPreview }) => ({
       batchSize: positiveIntegerSetting('BUILD_BATCH_SIZE', process.env.BUILD_BATCH_SIZE, DEFAULT_BATCH_SIZE),
       // For hosts with a file cap: only the newest N articles get a page; see the README.
       prerenderLimit: process.env.PRERENDER_LIMIT?.trim() ? wholeNumberSetting('PRERENDER_LIMIT', process.env.PRERENDER_LIMIT) : undefined,
+      // A build cache, so the next build into the same folder rewrites only what changed; BUILD_CACHE=0 for a full build.
+      cache: process.env.BUILD_CACHE !== '0',
     }),
     // The display settings apply before the first paint without a request of their own: inline, by hash.
     securityHeaders({ syncSources: syncConnectSources(process.env), inlineScripts: ['apply-settings.js'] }),

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Logger, Plugin, ResolvedConfig } from 'vite';
 import type { Article } from '../domain/articles/article.ts';
@@ -14,6 +15,7 @@ import { measureOutput, OutputTally } from './output-size.ts';
 import { listSeeds, readSeed, scanSeedsFolder, type ScannedCorpus } from './seed-scan.ts';
 import { startSearchIndexThread, type SearchIndexThread } from './search-index-thread.ts';
 import { firstPrerendered, writeCorpusOutput } from './write-corpus.ts';
+import { appVersion, buildCacheDir, BUILD_CACHE_FORMAT, dropBuildCache, loadBuildCache, saveBuildCache, type BuildCacheState, type LoadedCache } from './build-cache.ts';
 
 export const ARTICLES_MODULE_ID = 'virtual:articles';
 const RESOLVED_ID = `\0${ARTICLES_MODULE_ID}`;
@@ -115,6 +117,12 @@ export interface SeedArticlesOptions {
    * app through 404.html.
    */
   prerenderLimit?: number | undefined;
+  /**
+   * Keep a build cache (BUILD_CACHE, on unless "0"): the next build into the same folder rewrites
+   * only the files of articles that changed (see build-cache.ts). The output folder is then updated
+   * in place rather than emptied.
+   */
+  cache?: boolean;
 }
 
 /** The build's own folders, whose files the hosting report counts as they are written rather than walking them. */
@@ -128,6 +136,26 @@ interface BuildState {
   scanned: ScannedCorpus;
   search: SearchIndexThread;
   manifest: CorpusManifest;
+  /** The code and options that lay the articles out (names the articles' folder). */
+  layoutVersion: string;
+}
+
+/** Vite's rule: an output folder is emptied when asked, or by default when it is inside the project. */
+function emptiesOutDir(asked: boolean | undefined, root: string, outDir: string): boolean {
+  if (asked !== undefined) return asked;
+  const relative = path.relative(root, outDir);
+  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
+}
+
+/** Empties a folder as Vite would (its .git aside). */
+function emptyFolder(folder: string, keep: readonly string[] = ['.git']): void {
+  let names: string[];
+  try {
+    names = readdirSync(folder);
+  } catch {
+    return;
+  }
+  for (const name of names) if (!keep.includes(name)) rmSync(path.join(folder, name), { recursive: true, force: true });
 }
 
 /**
@@ -148,6 +176,12 @@ export function seedArticles(options: SeedArticlesOptions): Plugin {
   let build: BuildState | null = null;
   let config: ResolvedConfig;
   const streaming = () => config.command === 'build';
+  const caching = options.cache ?? false;
+  /** Whether the output folder is to be emptied, as the user's config and Vite's default have it (the cache takes that job over). */
+  let asksEmpty: boolean | undefined;
+  let outDir = '';
+  let cacheDir = '';
+  let cache: LoadedCache = { state: null, reason: 'off' };
 
   const report = (logger: Logger, loaded: Pick<Corpus, 'skipped' | 'warnings'> & { articles: readonly unknown[] }) => {
     const text = formatCorpusReport(loaded, label);
@@ -167,7 +201,8 @@ export function seedArticles(options: SeedArticlesOptions): Plugin {
     const started = performance.now();
     let search: SearchIndexThread | null = null;
     // The search index is built on a thread of its own, reading the same seeds alongside this scan.
-    const scanned = scanSeedsFolder(seedsDir, { onListed: (names) => (search = startSearchIndexThread({ seedsDir, names: [...names] })) });
+    const known = cache.state ? new Map(Object.entries(cache.state.seeds)) : undefined;
+    const scanned = scanSeedsFolder(seedsDir, { known, onListed: (names) => (search = startSearchIndexThread({ seedsDir, names: [...names] })) });
     if (!search) throw new Error('the seeds folder was never listed');
     const layoutVersion = `${codeFingerprint(config.root)}:${options.prerenderLimit ?? 'all'}`;
     const manifest: CorpusManifest = {
@@ -179,19 +214,38 @@ export function seedArticles(options: SeedArticlesOptions): Plugin {
       ...(options.prerenderLimit === undefined ? {} : { articlePacks: articlePackCount(scanned.entries.length) }),
     };
     report(config.logger, { articles: scanned.entries, skipped: scanned.skipped, warnings: scanned.warnings });
-    config.logger.info(`${label}: read in ${seconds(performance.now() - started)}`);
-    return (build = { scanned, search, manifest });
+    const reused = scanned.reused ? ` (${scanned.reused.toLocaleString('en')} unchanged seeds not parsed again)` : '';
+    config.logger.info(`${label}: read in ${seconds(performance.now() - started)}${reused}`);
+    return (build = { scanned, search, manifest, layoutVersion });
   };
   const currentManifest = () => (streaming() ? scanOnce().manifest : currentData().manifest);
   const module = articlesModule(currentManifest);
   let written: { outDir: string; tally: OutputTally } | null = null;
+  /** The cache this build leaves, saved once the whole build has succeeded. */
+  let pendingCache: BuildCacheState | null = null;
 
   return {
     name: 'broadsheet:seed-articles',
+    config(user, { command }) {
+      if (command !== 'build' || !caching) return;
+      asksEmpty = user.build?.emptyOutDir ?? undefined;
+      // Updated in place, file by file, instead (see buildStart and writeBundle).
+      return { build: { emptyOutDir: false } };
+    },
     configResolved(resolved) {
       config = resolved;
+      outDir = path.resolve(resolved.root, resolved.build.outDir);
+      cacheDir = buildCacheDir(resolved.cacheDir, outDir);
     },
     buildStart() {
+      if (streaming() && caching) {
+        cache = loadBuildCache(cacheDir, outDir);
+        if (!cache.state) {
+          config.logger.info(`${label}: build cache not used: ${cache.reason}; a full build`);
+          // What Vite would have done: nothing of an earlier build is left to be served by mistake.
+          if (emptiesOutDir(asksEmpty, config.root, outDir)) emptyFolder(outDir);
+        }
+      }
       const scanned = streaming() ? scanOnce().scanned : null;
       const loaded = scanned ? { ...scanned, articles: scanned.entries } : currentCorpus(config.logger);
       if (options.strict && loaded.skipped.length > 0) {
@@ -252,9 +306,22 @@ export function seedArticles(options: SeedArticlesOptions): Plugin {
         const shell = bundle['index.html'];
         if (!shell || shell.type !== 'asset' || !output.dir) return;
         const started = performance.now();
-        const { scanned, search, manifest } = scanOnce();
+        const { scanned, search, manifest, layoutVersion } = scanOnce();
         const relative = !config.base.startsWith('/');
         const base = relative ? './' : config.base;
+        const documentOptions = { siteUrl: options.siteUrl, relative, screenChunks: screenChunks(bundle, base) };
+        const version = appVersion({ layoutVersion, shell: String(shell.source), documentOptions, prerender: Boolean(options.prerender), articleDir: manifest.articleDir });
+        let previous: BuildCacheState | null = null;
+        if (caching) {
+          previous = cache.state?.appVersion === version ? cache.state : null;
+          if (cache.state && !previous) config.logger.info(`${label}: build cache not used: the app, or how it is built, changed; every page is written again`);
+          // From here the folder no longer matches the cache: a build that fails leaves none.
+          dropBuildCache(cacheDir);
+          if (!previous && cache.state && emptiesOutDir(asksEmpty, config.root, outDir)) {
+            for (const folder of TALLIED_FOLDERS) rmSync(path.join(outDir, folder), { recursive: true, force: true });
+          }
+          removeStaleAssets(outDir, bundle);
+        }
         const prerenderer = options.prerender ? await startPrerenderer(config.root, module) : null;
         // What goes into the data folder and article/ is counted as written, for the hosting report.
         const tally = new OutputTally();
@@ -263,7 +330,8 @@ export function seedArticles(options: SeedArticlesOptions): Plugin {
         };
         try {
           let lastLog = performance.now();
-          await writeCorpusOutput({
+          const result = await writeCorpusOutput({
+            previous,
             outDir: output.dir,
             seedsDir,
             scanned,
@@ -277,7 +345,7 @@ export function seedArticles(options: SeedArticlesOptions): Plugin {
             prerenderLimit: options.prerenderLimit,
             shell: String(shell.source),
             shellUrl: (file) => `${base}${file}`,
-            documentOptions: { siteUrl: options.siteUrl, relative, screenChunks: screenChunks(bundle, base) },
+            documentOptions,
             prerenderer,
             written: tallied,
             onBatch(done, total) {
@@ -286,6 +354,19 @@ export function seedArticles(options: SeedArticlesOptions): Plugin {
               config.logger.info(`${label}: ${done.toLocaleString('en')} of ${total.toLocaleString('en')} articles written (${seconds(performance.now() - started)})`);
             },
           });
+          if (previous) config.logger.info(`${label}: ${result.written.toLocaleString('en')} articles written, ${result.kept.toLocaleString('en')} unchanged and kept as they were`);
+          if (caching) {
+            pendingCache = {
+              format: BUILD_CACHE_FORMAT,
+              appVersion: version,
+              manifest,
+              seeds: Object.fromEntries(scanned.records),
+              seedHashes: scanned.seedHashes,
+              articles: result.articles,
+              packs: result.packs,
+              search: null,
+            };
+          }
         } finally {
           await Promise.all([prerenderer?.close(), search.stop()]);
         }
@@ -303,12 +384,29 @@ export function seedArticles(options: SeedArticlesOptions): Plugin {
       order: 'post',
       async handler() {
         if (build) await build.search.stop();
+        if (pendingCache) saveBuildCache(cacheDir, pendingCache);
+        pendingCache = null;
         if (!written) return;
         config.logger.info(formatHostingReport(measureOutput(written.outDir, { folders: TALLIED_FOLDERS, stats: written.tally.stats() })));
         written = null;
       },
     },
   };
+}
+
+/**
+ * Deletes the assets of earlier builds that this one no longer has (their names carry a content
+ * hash, so each build adds new ones): what emptying the folder did before it was updated in place.
+ */
+function removeStaleAssets(outDir: string, bundle: Record<string, unknown>): void {
+  const folder = path.join(outDir, 'assets');
+  let names: string[];
+  try {
+    names = readdirSync(folder);
+  } catch {
+    return;
+  }
+  for (const name of names) if (!(`assets/${name}` in bundle)) rmSync(path.join(folder, name), { recursive: true, force: true });
 }
 
 function seconds(ms: number): string {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ArticleSummary } from '../domain/articles/article.ts';
-import { CorpusScan, seedFileOrder, type SeedProblem, type UnslugArticle } from '../domain/articles/build-corpus.ts';
+import { CorpusScan, readSeedRecord, seedFileOrder, type SeedProblem, type SeedRecord, type UnslugArticle } from '../domain/articles/build-corpus.ts';
 import type { ArticleEntry } from '../domain/articles/corpus-layout.ts';
 
 /** The whole collection without its text: what the build's first pass keeps. */
@@ -15,6 +15,12 @@ export interface ScannedCorpus {
   warnings: SeedProblem[];
   /** A hash of every seed's name and bytes, in file order. */
   contentHash: string;
+  /** The sha256 of each article's seed, by position. */
+  seedHashes: string[];
+  /** Every seed read (skipped ones too) by the sha256 of its bytes: what a build cache keeps. */
+  records: Map<string, SeedRecord>;
+  /** Seeds taken from `known` records rather than parsed. */
+  reused: number;
 }
 
 /** The `.txt` seed names in a folder, in file order, or why the folder cannot be read. */
@@ -41,8 +47,14 @@ export function readSeed(seedsDir: string, name: string): { bytes: Uint8Array } 
 export interface ScanHooks {
   /** Told the seed names in file order before any is read (to start work on them elsewhere). */
   onListed?: (names: readonly string[]) => void;
-  /** Sees each parsed article, text and all, at its position, for an index built in the same pass. */
+  /** Sees each parsed article, text and all, at its position, for an index built in the same pass (not told of seeds found in `known`). */
   onArticle?: (article: UnslugArticle, position: number) => void;
+  /** Records of seeds parsed by an earlier build, by the sha256 of their bytes: such a seed is not parsed again. */
+  known?: ReadonlyMap<string, SeedRecord> | undefined;
+}
+
+export function seedHash(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
 }
 
 /**
@@ -55,7 +67,9 @@ export function scanSeedsFolder(seedsDir: string, hooks: ScanHooks = {}): Scanne
   if (problem) scan.addUnreadable(problem);
   hooks.onListed?.(names);
   const hash = createHash('sha256');
-  let position = 0;
+  const records = new Map<string, SeedRecord>();
+  const seedHashes: string[] = [];
+  let reused = 0;
   for (const name of names) {
     const read = readSeed(seedsDir, name);
     if ('problem' in read) {
@@ -63,14 +77,20 @@ export function scanSeedsFolder(seedsDir: string, hooks: ScanHooks = {}): Scanne
       continue;
     }
     const { bytes } = read;
-    hash.update(name).update('\0').update(bytes).update('\0');
-    const article = scan.add({ name, bytes });
-    if (!article) continue;
-    hooks.onArticle?.(article, position);
-    position += 1;
+    const contentHash = seedHash(bytes);
+    hash.update(name).update('\0').update(contentHash).update('\0');
+    let record = hooks.known?.get(contentHash);
+    let paragraphs: string[] | null = null;
+    if (record) reused += 1;
+    else ({ record, paragraphs } = readSeedRecord(bytes));
+    records.set(contentHash, record);
+    const summary = scan.addRecord(name, record);
+    if (!summary) continue;
+    if (paragraphs) hooks.onArticle?.({ ...summary, paragraphs }, seedHashes.length);
+    seedHashes.push(contentHash);
   }
   const { summaries, skipped, warnings } = scan.finish();
   const seedFiles = summaries.map((summary) => summary.file);
   const entries = summaries.map(({ file: _file, ...summary }: ArticleSummary & { file: string }, index): ArticleEntry => ({ ...summary, position: index }));
-  return { entries, seedFiles, skipped, warnings, contentHash: hash.digest('hex') };
+  return { entries, seedFiles, skipped, warnings, contentHash: hash.digest('hex'), seedHashes, records, reused };
 }

@@ -1,11 +1,13 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { rereadArticle } from '../domain/articles/build-corpus.ts';
-import { articleDocument, articleFile, articlePackFile, articlePackOf, articlePath, listFiles, LIST_PAGE_SIZE, type ArticleDocument, type CorpusManifest } from '../domain/articles/corpus-layout.ts';
+import { articleDocument, articleFile, articlePackFile, articlePackOf, articlePath, listFiles, LIST_PAGE_SIZE, type ArticleDocument, type ArticleEntry, type CorpusManifest } from '../domain/articles/corpus-layout.ts';
+import { paths } from '../config/paths.ts';
 import type { Prerenderer } from './prerender.ts';
 import { fileGroups, groupBatches } from './batches.ts';
 import { articlePage, routeDocument, SITE_PAGES, type RouteDocumentOptions } from './route-documents.ts';
 import type { ScannedCorpus } from './seed-scan.ts';
+import { documentKey, packKey, type BuildCacheState, type CachedArticle, type CachedPack } from './build-cache.ts';
 
 /** Writes files under a folder, making each sub-folder once; `written` hears of each file's size. */
 export function folderWriter(outDir: string, written: (file: string, bytes: number) => void = () => {}): (file: string, content: string) => void {
@@ -49,6 +51,21 @@ export interface CorpusOutputOptions {
   written?: (file: string, bytes: number) => void;
   /** Told after each batch, for a progress line. */
   onBatch?: (done: number, total: number) => void;
+  /**
+   * What the last build into this folder wrote, when the cache is trusted and the app is the same:
+   * an article whose inputs did not change keeps its file and page as they are, and the outputs of
+   * articles that are gone are deleted. Null: every article is written.
+   */
+  previous?: BuildCacheState | null;
+}
+
+/** What was written (or kept) for each article and pack: the next build's cache. */
+export interface CorpusOutput {
+  articles: CachedArticle[];
+  packs: (CachedPack | null)[];
+  /** Articles whose file or page was written, and the rest, kept as they were. */
+  written: number;
+  kept: number;
 }
 
 /**
@@ -58,10 +75,10 @@ export interface CorpusOutputOptions {
  * format: in its page's HTML and in its JSON file (or its pack's, with `articlePacks`), which the
  * page preloads to hydrate from. Packed articles are read pack by pack, so each pack is written whole.
  */
-export async function writeCorpusOutput(options: CorpusOutputOptions): Promise<void> {
+export async function writeCorpusOutput(options: CorpusOutputOptions): Promise<CorpusOutput> {
   const { scanned, manifest, prerenderer } = options;
   const write = folderWriter(options.outDir, options.written);
-  const { entries, seedFiles } = scanned;
+  const { entries, seedFiles, seedHashes } = scanned;
 
   for (const file of listFiles(entries)) write(`${manifest.dataDir}${file.path}`, file.json);
   const searchIndex = options.writeSearchIndex(write);
@@ -78,8 +95,25 @@ export async function writeCorpusOutput(options: CorpusOutputOptions): Promise<v
 
   const prerenderFrom = firstPrerendered(entries.length, options.prerenderLimit);
   const packs = manifest.articlePacks;
-  const groups = fileGroups(entries.length, packs ? { packs, of: (position) => articlePackOf(entries[position]?.slug ?? '', packs) } : undefined);
+  const packOf = (position: number) => articlePackOf(entries[position]?.slug ?? '', packs ?? 1);
+  const keys = entries.map((entry, position) => documentKey(seedHashes[position] ?? '', entry, entries[position - 1], entries[position + 1]));
+  const plan = planCorpusOutput(options.previous ?? null, { entries, keys, prerenderFrom, packs, packOf, dataDir: manifest.dataDir });
+  for (const file of plan.deleted) rmSync(path.join(options.outDir, file), { recursive: true, force: true });
+
+  const articles: CachedArticle[] = entries.map((entry, position) => plan.kept.get(position) ?? { slug: entry.slug, key: keys[position] ?? '', fileBytes: 0, pageBytes: null });
+  const packRecords: (CachedPack | null)[] = packs ? Array.from({ length: packs }, (_, pack) => plan.keptPacks.get(pack) ?? null) : [];
+  // What is kept still counts in the hosting report.
+  for (const [position, kept] of plan.kept) {
+    const entry = entries[position];
+    if (!entry) continue;
+    if (kept.fileBytes && !packs) options.written?.(`${manifest.articleDir}article/${entry.slug}.json`, kept.fileBytes);
+    if (kept.pageBytes !== null) options.written?.(articlePage(entry).fileName, kept.pageBytes);
+  }
+  for (const [pack, kept] of plan.keptPacks) options.written?.(`${manifest.articleDir}article-pack/${pack}.json`, kept.bytes);
+
+  const groups = fileGroups(entries.length, packs ? { packs, of: packOf } : undefined).filter((group) => group.some((position) => plan.work.has(position)));
   let done = 0;
+  const toDo = groups.reduce((sum, group) => sum + group.length, 0);
   for (const batch of groupBatches(groups, options.batchSize)) {
     const documents: ArticleDocument[] = [];
     for (const group of batch) {
@@ -91,19 +125,104 @@ export async function writeCorpusOutput(options: CorpusOutputOptions): Promise<v
         const article = rereadArticle({ name, bytes: readFileSync(path.join(options.seedsDir, name)) }, entry);
         grouped.push(articleDocument(article, position, entries[position - 1], entries[position + 1]));
       }
-      const file = packs ? articlePackFile(articlePackOf(grouped[0]?.article.slug ?? '', packs), grouped) : grouped[0] && articleFile(grouped[0]);
-      if (file) write(`${manifest.articleDir}${file.path}`, file.json);
-      documents.push(...grouped);
+      const pack = packs ? packOf(group[0] ?? 0) : null;
+      // A pack is rewritten whole when any member changed; an article's own file only when it changed.
+      const rewritten = grouped.filter((document) => pack !== null || plan.work.get(document.position)?.file);
+      const file = pack !== null ? articlePackFile(pack, grouped) : rewritten[0] && articleFile(rewritten[0]);
+      if (file && (pack === null || plan.rewritePacks.has(pack))) {
+        write(`${manifest.articleDir}${file.path}`, file.json);
+        const bytes = Buffer.byteLength(file.json);
+        if (pack !== null) packRecords[pack] = { key: plan.packKeys.get(pack) ?? '', bytes };
+        else if (rewritten[0]) articles[rewritten[0].position] = { ...(articles[rewritten[0].position] as CachedArticle), fileBytes: bytes };
+      }
+      documents.push(...grouped.filter((document) => document.position >= prerenderFrom && plan.work.get(document.position)?.page));
       done += group.length;
     }
-    const rendered = documents.filter((document) => document.position >= prerenderFrom);
-    const pages = rendered.map((document) => articlePage(document.article));
-    const bodies = prerenderer && pages.length ? await prerenderer.render(pages, { documents: rendered }) : new Map<string, string>();
-    for (const page of pages) {
+    const pages = documents.map((document) => articlePage(document.article));
+    const bodies = prerenderer && pages.length ? await prerenderer.render(pages, { documents }) : new Map<string, string>();
+    pages.forEach((page, index) => {
+      const position = documents[index]?.position ?? 0;
       const preloadData = page.slug === undefined ? undefined : options.shellUrl(articlePath(manifest, page.slug));
-      write(page.fileName, routeDocument(options.shell, page, { ...options.documentOptions, bodies, preloadData }));
-    }
-    options.onBatch?.(done, entries.length);
+      const html = routeDocument(options.shell, page, { ...options.documentOptions, bodies, preloadData });
+      write(page.fileName, html);
+      articles[position] = { ...(articles[position] as CachedArticle), pageBytes: Buffer.byteLength(html) };
+    });
+    options.onBatch?.(done, toDo);
   }
   await searchIndex;
+  return { articles, packs: packRecords, written: plan.work.size, kept: entries.length - plan.work.size };
+}
+
+/** What an article needs written: its data file, its page, or both. */
+interface ArticleWork {
+  file: boolean;
+  page: boolean;
+}
+
+export interface CorpusOutputPlan {
+  /** Positions with something to write. */
+  work: Map<number, ArticleWork>;
+  /** Positions whose file and page stay as the last build wrote them, with what it recorded. */
+  kept: Map<number, CachedArticle>;
+  /** Packs to rewrite, each one's key, and those kept. */
+  rewritePacks: Set<number>;
+  packKeys: Map<number, string>;
+  keptPacks: Map<number, CachedPack>;
+  /** Files and folders under the output folder to delete: outputs of articles that are gone or lost their page, and the last build's collection folder. */
+  deleted: string[];
+}
+
+/**
+ * Compares this build's articles with the last build's record (`previous`: trusted, and of the same
+ * app version, so of the same articles' folder): which articles' files and pages
+ * must be written (a changed seed, slug, position or neighbour, or a page newly due), which stay,
+ * and which outputs are gone. Pure: the caller reads, writes and deletes.
+ */
+export function planCorpusOutput(
+  previous: BuildCacheState | null,
+  current: { entries: readonly ArticleEntry[]; keys: readonly string[]; prerenderFrom: number; packs: number | undefined; packOf: (position: number) => number; dataDir: string },
+): CorpusOutputPlan {
+  const { entries, keys, prerenderFrom, packs, packOf } = current;
+  const before = new Map<string, CachedArticle>();
+  for (const record of previous?.articles ?? []) before.set(record.slug, record);
+  const samePacking = previous !== null && (previous.manifest.articlePacks ?? 0) === (packs ?? 0);
+  const plan: CorpusOutputPlan = { work: new Map(), kept: new Map(), rewritePacks: new Set(), packKeys: new Map(), keptPacks: new Map(), deleted: [] };
+  const slugs = new Set<string>();
+  entries.forEach((entry, position) => {
+    slugs.add(entry.slug);
+    const record = before.get(entry.slug);
+    const wantsPage = position >= prerenderFrom;
+    const same = record !== undefined && record.key === keys[position] && (packs === undefined || samePacking);
+    const page = wantsPage && !(same && record.pageBytes !== null);
+    const file = !same;
+    if (file || page) plan.work.set(position, { file, page });
+    if (record && same) {
+      plan.kept.set(position, { ...record, pageBytes: wantsPage ? record.pageBytes : null });
+      if (!wantsPage && record.pageBytes !== null) plan.deleted.push(paths.article.sitePath(entry.slug));
+    }
+  });
+  for (const record of before.values()) {
+    if (slugs.has(record.slug)) continue;
+    if (record.pageBytes !== null) plan.deleted.push(paths.article.sitePath(record.slug));
+    if (!previous?.manifest.articlePacks) plan.deleted.push(`${previous?.manifest.articleDir ?? ''}article/${record.slug}.json`);
+  }
+  if (packs) {
+    const members: number[][] = Array.from({ length: packs }, () => []);
+    entries.forEach((_entry, position) => members[packOf(position)]?.push(position));
+    members.forEach((positions, pack) => {
+      if (positions.length === 0) return;
+      const key = packKey(positions.map((position) => keys[position] ?? ''));
+      plan.packKeys.set(pack, key);
+      const kept = samePacking ? previous?.packs[pack] : null;
+      if (kept && kept.key === key) plan.keptPacks.set(pack, kept);
+      else {
+        plan.rewritePacks.add(pack);
+        for (const position of positions) if (!plan.work.has(position)) plan.work.set(position, { file: true, page: false });
+      }
+    });
+    if (previous?.manifest.articlePacks) for (let pack = packs; pack < previous.manifest.articlePacks; pack += 1) plan.deleted.push(`${previous.manifest.articleDir}article-pack/${pack}.json`);
+  }
+  // The collection's files are all written anew, in a folder of their own when anything changed.
+  if (previous && previous.manifest.dataDir !== current.dataDir) plan.deleted.push(previous.manifest.dataDir);
+  return plan;
 }
