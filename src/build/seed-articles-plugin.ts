@@ -234,11 +234,11 @@ export function seedArticles(options: SeedArticlesOptions): Plugin {
     },
     configResolved(resolved) {
       config = resolved;
-      outDir = path.resolve(resolved.root, resolved.build.outDir);
-      cacheDir = buildCacheDir(resolved.cacheDir, outDir);
     },
     buildStart() {
       if (streaming() && caching) {
+        outDir = path.resolve(config.root, config.build.outDir);
+        cacheDir = buildCacheDir(config.cacheDir, outDir);
         cache = loadBuildCache(cacheDir, outDir);
         if (!cache.state) {
           config.logger.info(`${label}: build cache not used: ${cache.reason}; a full build`);
