@@ -4,6 +4,7 @@ import { makeArticle } from '../../../tests/fixtures/articles.ts';
 import type { Article } from './article.ts';
 import {
   articleDocuments,
+  articlePackCount,
   articlePath,
   layoutCorpus,
   LIST_PAGE_SIZE,
@@ -194,6 +195,13 @@ describe('data file paths', () => {
   const manifest = manifestFor(10, 'data/0123456789/');
   const base = 'https://example.org/reader/';
 
+  it('keeps articles’ files in their own folder, apart from the collection’s', () => {
+    const apart = { ...manifest, articleDir: 'data/articles-abc/' };
+    expect(articlePath(apart, 'a-story')).toBe('data/articles-abc/article/a-story.json');
+    expect(articlePath({ ...apart, articlePacks: 4 }, 'a-story')).toMatch(/^data\/articles-abc\/article-pack\/[0-3]\.json$/);
+    expect(listPagePath(apart, 'file', 0)).toBe('data/0123456789/list/file/0.json');
+  });
+
   it('names list pages, shards and the search index under the data folder', () => {
     expect(listPagePath(manifest, 'reading-time', 3)).toBe('data/0123456789/list/reading-time/3.json');
     expect(shardPath(manifest, 7)).toBe('data/0123456789/id/7.json');
@@ -229,6 +237,20 @@ describe('data file paths', () => {
     }
     for (const article of articles) expect(paths.has(articlePath(manifest, article.slug))).toBe(true);
     expect(paths.has(shardPath(manifest, 0))).toBe(true);
+  });
+});
+
+describe('articlePackCount', () => {
+  it('packs about five articles a file, never fewer than one file', () => {
+    expect([0, 1, 5, 6, 80].map(articlePackCount)).toEqual([1, 1, 1, 2, 16]);
+    expect(articlePackCount(100_000)).toBe(20_480);
+  });
+
+  it('keeps its count while a day’s articles are added, so articles stay in their packs', () => {
+    expect(articlePackCount(100_010)).toBe(articlePackCount(100_000));
+    expect(articlePackCount(10_050)).toBe(articlePackCount(10_000));
+    // Never more than a sixteenth over one pack per five articles.
+    for (const total of [17, 333, 4_097, 65_537, 250_000]) expect(articlePackCount(total)).toBeLessThanOrEqual(Math.ceil((Math.ceil(total / 5) * 17) / 16));
   });
 });
 
