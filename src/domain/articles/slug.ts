@@ -3,7 +3,21 @@ import { shortHash } from './short-hash.ts';
 const MAX_SLUG_LENGTH = 80;
 // File systems allow 255 bytes a name; non-Latin slugs take 3 or 4 bytes a character in UTF-8.
 const MAX_SLUG_BYTES = 200;
-const utf8Length = (text: string) => new TextEncoder().encode(text).length;
+/** UTF-8 bytes of a string, counted without encoding it (a large build slugs a hundred thousand headlines). */
+function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let index = 0; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff && index + 1 < text.length) {
+      // A surrogate pair: one character of four bytes.
+      bytes += 4;
+      index += 1;
+    } else bytes += 3;
+  }
+  return bytes;
+}
 
 /**
  * A readable, URL-safe slug: lower-case letters and digits of any script joined by hyphens.
@@ -21,10 +35,14 @@ export function slugify(headline: string, maxLength = MAX_SLUG_LENGTH): string {
     .map((word) => word.replace(/^\p{M}+/u, ''))
     .filter(Boolean);
   let slug = '';
+  // Bytes counted a word at a time: encoding the whole slug again for each word made this the costliest step of a large build's scan.
+  let bytes = 0;
   for (const word of words) {
     const next = slug ? `${slug}-${word}` : word;
-    if (next.length > maxLength || utf8Length(next) > MAX_SLUG_BYTES) break;
+    const nextBytes = slug ? bytes + 1 + utf8Length(word) : utf8Length(word);
+    if (next.length > maxLength || nextBytes > MAX_SLUG_BYTES) break;
     slug = next;
+    bytes = nextBytes;
   }
   // A single very long word still gives a slug, cut to size.
   if (!slug && words[0]) {
