@@ -23,6 +23,7 @@ const state = (): BuildCacheState => ({
   seedHashes: ['aa'],
   articles: [{ slug: 'a-story', key: 'key', fileBytes: 10, pageBytes: 20 }],
   packs: [],
+  lists: { 'list/file/0.json': { signature: 'sig', bytes: 30 } },
   search: null,
 });
 
@@ -71,6 +72,7 @@ describe('the build cache', () => {
     ['an article record without its key', { articles: [{ slug: 'a-story', fileBytes: 1, pageBytes: null }] }, 'damaged (the articles)'],
     ['a search index holding more articles than there are', { search: { file: 'x', digest: 'y', articles: 2 } }, 'damaged (the search index record)'],
     ['no manifest', { manifest: null }, 'damaged (no app version or manifest)'],
+    ['a list file without its signature', { lists: { 'list/file/0.json': { bytes: 30 } } }, 'damaged (the list files)'],
   ])('refuses a cache with %s', (_case, change, reason) => {
     expect(checkCacheState({ ...state(), ...change })).toBe(reason);
   });

@@ -35,6 +35,12 @@ export interface CachedPack {
   bytes: number;
 }
 
+/** What the cache knows of one of the collection's list files: a signature of the entries it shows, and its bytes. */
+export interface CachedListFile {
+  signature: string;
+  bytes: number;
+}
+
 export interface CachedSearchIndex {
   /** The search index writer's state after the build's articles, saved by its thread. */
   file: string;
@@ -57,6 +63,8 @@ export interface BuildCacheState {
   articles: CachedArticle[];
   /** Each pack's output, by pack number, when articles are packed. */
   packs: (CachedPack | null)[];
+  /** The collection's list files, by path under the data folder. */
+  lists: Record<string, CachedListFile>;
   search: CachedSearchIndex | null;
 }
 
@@ -131,7 +139,7 @@ function isSeedRecord(value: unknown): value is SeedRecord {
 export function checkCacheState(value: unknown): BuildCacheState | string {
   if (!isObject(value)) return 'not a build cache';
   if (value.format !== BUILD_CACHE_FORMAT) return `written by another version (format ${String(value.format)})`;
-  const { manifest, seeds, seedHashes, articles, packs, search } = value;
+  const { manifest, seeds, seedHashes, articles, packs, lists, search } = value;
   if (typeof value.appVersion !== 'string' || !isObject(manifest) || typeof manifest.dataDir !== 'string' || typeof manifest.articleDir !== 'string' || typeof manifest.total !== 'number') {
     return 'damaged (no app version or manifest)';
   }
@@ -139,6 +147,7 @@ export function checkCacheState(value: unknown): BuildCacheState | string {
   if (!Array.isArray(seedHashes) || !seedHashes.every((hash) => typeof hash === 'string' && Object.hasOwn(seeds, hash))) return 'damaged (the seed hashes)';
   if (!Array.isArray(articles) || articles.length !== manifest.total || articles.length !== seedHashes.length || !articles.every(isCachedArticle)) return 'damaged (the articles)';
   if (!Array.isArray(packs) || !packs.every((pack) => pack === null || (isObject(pack) && typeof pack.key === 'string' && typeof pack.bytes === 'number'))) return 'damaged (the packs)';
+  if (!isObject(lists) || !Object.values(lists).every((file) => isObject(file) && typeof file.signature === 'string' && typeof file.bytes === 'number')) return 'damaged (the list files)';
   if (search !== null && !(isObject(search) && typeof search.file === 'string' && typeof search.digest === 'string' && typeof search.articles === 'number' && search.articles <= articles.length)) {
     return 'damaged (the search index record)';
   }

@@ -86,6 +86,7 @@ async function build(seedsDir: string, outDir: string, previous: BuildCacheState
     seedHashes: scanned.seedHashes,
     articles: result.articles,
     packs: result.packs,
+    lists: result.lists,
     search: null,
   };
   return { state, counts: { written: result.written, kept: result.kept } };
@@ -186,6 +187,23 @@ describe('an incremental build (writeCorpusOutput with the last build’s cache)
     expect(after.has('data/articles-abc/article/story-number-7.json')).toBe(false);
     expect(second.state.articles.map((article) => article.slug)).not.toContain('story-number-7');
     expect(after).toEqual(await fullBuildTree(seeds));
+  });
+
+  it('rewrites only the list files whose entries changed, in the collection folder renamed from the last build’s', async () => {
+    const seeds = seedsFolder(60);
+    const outDir = temporaryDir('broadsheet-incremental-out-');
+    const first = await build(seeds, outDir, null);
+    const listFile = (state: BuildCacheState, file: string) => path.join(outDir, state.manifest.dataDir, file);
+    const times = new Map(Object.keys(first.state.lists).map((file) => [file, statSync(listFile(first.state, file)).mtimeMs]));
+    for (const index of [60, 61]) writeFileSync(path.join(seeds, `${index}.txt`), seedText(index));
+    const second = await build(seeds, outDir, first.state);
+    const rewritten = Object.keys(second.state.lists).filter((file) => statSync(listFile(second.state, file)).mtimeMs !== times.get(file));
+    // In file order: the last list page and the last entry pages; sorted, the pages the new headlines and reading times fall in; the orders; the id shards they hash to.
+    expect(rewritten).toContain('list/file/2.json');
+    expect(rewritten).not.toContain('list/file/0.json');
+    expect(rewritten).not.toContain('entry/0.json');
+    expect(rewritten.length).toBeLessThan(Object.keys(second.state.lists).length / 2);
+    expect(tree(outDir)).toEqual(await fullBuildTree(seeds));
   });
 
   it('leaves no file of the last build’s collection folder behind', async () => {

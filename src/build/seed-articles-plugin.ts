@@ -364,6 +364,7 @@ export function seedArticles(options: SeedArticlesOptions): Plugin {
               seedHashes: scanned.seedHashes,
               articles: result.articles,
               packs: result.packs,
+              lists: result.lists,
               search: null,
             };
           }

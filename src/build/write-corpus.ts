@@ -1,13 +1,14 @@
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { rereadArticle } from '../domain/articles/build-corpus.ts';
-import { articleDocument, articleFile, articlePackFile, articlePackOf, articlePath, listFiles, LIST_PAGE_SIZE, type ArticleDocument, type ArticleEntry, type CorpusManifest } from '../domain/articles/corpus-layout.ts';
+import { articleDocument, articleFile, articlePackFile, articlePackOf, articlePath, listFileParts, LIST_PAGE_SIZE, type ArticleDocument, type ArticleEntry, type CorpusManifest } from '../domain/articles/corpus-layout.ts';
 import { paths } from '../config/paths.ts';
 import type { Prerenderer } from './prerender.ts';
 import { fileGroups, groupBatches } from './batches.ts';
 import { articlePage, routeDocument, SITE_PAGES, type RouteDocumentOptions } from './route-documents.ts';
 import type { ScannedCorpus } from './seed-scan.ts';
-import { documentKey, packKey, type BuildCacheState, type CachedArticle, type CachedPack } from './build-cache.ts';
+import { documentKey, packKey, type BuildCacheState, type CachedArticle, type CachedListFile, type CachedPack } from './build-cache.ts';
 
 /** Writes files under a folder, making each sub-folder once; `written` hears of each file's size. */
 export function folderWriter(outDir: string, written: (file: string, bytes: number) => void = () => {}): (file: string, content: string) => void {
@@ -63,6 +64,7 @@ export interface CorpusOutputOptions {
 export interface CorpusOutput {
   articles: CachedArticle[];
   packs: (CachedPack | null)[];
+  lists: Record<string, CachedListFile>;
   /** Articles whose file or page was written, and the rest, kept as they were. */
   written: number;
   kept: number;
@@ -80,7 +82,8 @@ export async function writeCorpusOutput(options: CorpusOutputOptions): Promise<C
   const write = folderWriter(options.outDir, options.written);
   const { entries, seedFiles, seedHashes } = scanned;
 
-  for (const file of listFiles(entries)) write(`${manifest.dataDir}${file.path}`, file.json);
+  const keys = entries.map((entry, position) => documentKey(seedHashes[position] ?? '', entry, entries[position - 1], entries[position + 1]));
+  const lists = writeListFiles({ outDir: options.outDir, write, kept: options.written, manifest, entries, keys, previous: options.previous ?? null });
   const searchIndex = options.writeSearchIndex(write);
   // Awaited after the batches: until then a failure must not count as unhandled.
   searchIndex.catch(() => {});
@@ -96,8 +99,7 @@ export async function writeCorpusOutput(options: CorpusOutputOptions): Promise<C
   const prerenderFrom = firstPrerendered(entries.length, options.prerenderLimit);
   const packs = manifest.articlePacks;
   const packOf = (position: number) => articlePackOf(entries[position]?.slug ?? '', packs ?? 1);
-  const keys = entries.map((entry, position) => documentKey(seedHashes[position] ?? '', entry, entries[position - 1], entries[position + 1]));
-  const plan = planCorpusOutput(options.previous ?? null, { entries, keys, prerenderFrom, packs, packOf, dataDir: manifest.dataDir });
+  const plan = planCorpusOutput(options.previous ?? null, { entries, keys, prerenderFrom, packs, packOf });
   for (const file of plan.deleted) rmSync(path.join(options.outDir, file), { recursive: true, force: true });
 
   const articles: CachedArticle[] = entries.map((entry, position) => plan.kept.get(position) ?? { slug: entry.slug, key: keys[position] ?? '', fileBytes: 0, pageBytes: null });
@@ -150,7 +152,56 @@ export async function writeCorpusOutput(options: CorpusOutputOptions): Promise<C
     options.onBatch?.(done, toDo);
   }
   await searchIndex;
-  return { articles, packs: packRecords, written: plan.work.size, kept: entries.length - plan.work.size };
+  return { articles, packs: packRecords, lists, written: plan.work.size, kept: entries.length - plan.work.size };
+}
+
+/**
+ * Writes the collection's list files (list pages, sort orders, entry pages, id shards) into its
+ * data folder. From a trusted cache the last build's folder is renamed to this build's name first,
+ * and a file is written only when the entries it shows changed (a signature of their keys, which
+ * cover each entry's seed, id, slug and place): a day's new articles touch the last pages in file
+ * order and the pages they sort into, not the 33,000 files of a 100,000-article collection. The
+ * search index is the search thread's, written whole into the folder afterwards.
+ */
+function writeListFiles(options: {
+  outDir: string;
+  write: (file: string, content: string) => void;
+  kept: ((file: string, bytes: number) => void) | undefined;
+  manifest: CorpusManifest;
+  entries: readonly ArticleEntry[];
+  keys: readonly string[];
+  previous: BuildCacheState | null;
+}): Record<string, CachedListFile> {
+  const { outDir, write, manifest, previous } = options;
+  let before: Readonly<Record<string, CachedListFile>> = previous?.lists ?? {};
+  if (previous && previous.manifest.dataDir !== manifest.dataDir) {
+    const folder = path.join(outDir, manifest.dataDir);
+    rmSync(folder, { recursive: true, force: true });
+    try {
+      renameSync(path.join(outDir, previous.manifest.dataDir), folder);
+      rmSync(path.join(folder, 'search'), { recursive: true, force: true });
+    } catch {
+      before = {}; // Nothing to keep: every file is written.
+    }
+  }
+  const lists: Record<string, CachedListFile> = {};
+  for (const part of listFileParts(options.entries)) {
+    const hash = createHash('sha256').update(part.path);
+    for (const member of part.members) hash.update(options.keys[member.position] ?? '');
+    const signature = hash.digest('hex');
+    const file = `${manifest.dataDir}${part.path}`;
+    const old = before[part.path];
+    if (old?.signature === signature) {
+      lists[part.path] = old;
+      options.kept?.(file, old.bytes);
+      continue;
+    }
+    const json = part.json();
+    write(file, json);
+    lists[part.path] = { signature, bytes: Buffer.byteLength(json) };
+  }
+  for (const file of Object.keys(before)) if (!Object.hasOwn(lists, file)) rmSync(path.join(outDir, manifest.dataDir, file), { force: true });
+  return lists;
 }
 
 /** What an article needs written: its data file, its page, or both. */
@@ -168,7 +219,7 @@ export interface CorpusOutputPlan {
   rewritePacks: Set<number>;
   packKeys: Map<number, string>;
   keptPacks: Map<number, CachedPack>;
-  /** Files and folders under the output folder to delete: outputs of articles that are gone or lost their page, and the last build's collection folder. */
+  /** Files and folders under the output folder to delete: outputs of articles that are gone or lost their page. */
   deleted: string[];
 }
 
@@ -180,7 +231,7 @@ export interface CorpusOutputPlan {
  */
 export function planCorpusOutput(
   previous: BuildCacheState | null,
-  current: { entries: readonly ArticleEntry[]; keys: readonly string[]; prerenderFrom: number; packs: number | undefined; packOf: (position: number) => number; dataDir: string },
+  current: { entries: readonly ArticleEntry[]; keys: readonly string[]; prerenderFrom: number; packs: number | undefined; packOf: (position: number) => number },
 ): CorpusOutputPlan {
   const { entries, keys, prerenderFrom, packs, packOf } = current;
   const before = new Map<string, CachedArticle>();
@@ -222,7 +273,5 @@ export function planCorpusOutput(
     });
     if (previous?.manifest.articlePacks) for (let pack = packs; pack < previous.manifest.articlePacks; pack += 1) plan.deleted.push(`${previous.manifest.articleDir}article-pack/${pack}.json`);
   }
-  // The collection's files are all written anew, in a folder of their own when anything changed.
-  if (previous && previous.manifest.dataDir !== current.dataDir) plan.deleted.push(previous.manifest.dataDir);
   return plan;
 }

@@ -183,26 +183,39 @@ export interface CorpusFile {
   json: string;
 }
 
+/** A data file of the collection's lists, before its JSON is made: the entries it shows, in order. */
+export interface ListFilePart {
+  path: string;
+  members: readonly ArticleEntry[];
+  json: () => string;
+}
+
 /**
  * The data files that need the whole collection but none of its text: list pages in each sort
- * order, the sort orders, entry pages and id shards. Made one at a time, so a caller can write each
- * and let it go.
+ * order, the sort orders, entry pages and id shards. Made one at a time, each file's JSON only when
+ * asked for, so a caller can write each and let it go, or keep a file whose entries did not change.
  */
-export function* listFiles(entries: readonly ArticleEntry[]): Generator<CorpusFile> {
+export function* listFileParts(entries: readonly ArticleEntry[]): Generator<ListFilePart> {
+  const slice = (path: string, members: readonly ArticleEntry[]): ListFilePart => ({ path, members, json: () => JSON.stringify(members) });
   for (const sort of LIST_SORT_ORDERS) {
     const sorted = sort === 'file' ? entries : sortArticles(entries, sort);
-    if (sort !== 'file') yield { path: `order/${sort}.json`, json: JSON.stringify(sorted.map((entry) => entry.position)) };
+    if (sort !== 'file') yield { path: `order/${sort}.json`, members: sorted, json: () => JSON.stringify(sorted.map((entry) => entry.position)) };
     for (let page = 0; page * LIST_PAGE_SIZE < sorted.length; page += 1) {
-      yield { path: `list/${sort}/${page}.json`, json: JSON.stringify(sorted.slice(page * LIST_PAGE_SIZE, (page + 1) * LIST_PAGE_SIZE)) };
+      yield slice(`list/${sort}/${page}.json`, sorted.slice(page * LIST_PAGE_SIZE, (page + 1) * LIST_PAGE_SIZE));
     }
   }
   for (let page = 0; page * ENTRY_PAGE_SIZE < entries.length; page += 1) {
-    yield { path: `entry/${page}.json`, json: JSON.stringify(entries.slice(page * ENTRY_PAGE_SIZE, (page + 1) * ENTRY_PAGE_SIZE)) };
+    yield slice(`entry/${page}.json`, entries.slice(page * ENTRY_PAGE_SIZE, (page + 1) * ENTRY_PAGE_SIZE));
   }
   const shards = shardCount(entries.length);
   const byShard: ArticleEntry[][] = Array.from({ length: shards }, () => []);
   for (const entry of entries) byShard[shardOf(entry.id, shards)]?.push(entry);
-  for (const [index, shard] of byShard.entries()) yield { path: `id/${index}.json`, json: JSON.stringify(shard) };
+  for (const [index, shard] of byShard.entries()) yield slice(`id/${index}.json`, shard);
+}
+
+/** `listFileParts`, each with its JSON. */
+export function* listFiles(entries: readonly ArticleEntry[]): Generator<CorpusFile> {
+  for (const part of listFileParts(entries)) yield { path: part.path, json: part.json() };
 }
 
 /**
