@@ -41,17 +41,17 @@ describe('atomFeed', () => {
     expect(entriesOf(parseXml(atomFeed([], { updated: UPDATED })))).toHaveLength(0);
   });
 
-  it('gives every article an entry, in order, with its headline as title and its excerpt as summary', () => {
+  it('gives every article an entry, newest (last in file order) first, with its headline as title and its excerpt as summary', () => {
     const entries = entriesOf(parseXml(atomFeed(articles, { updated: UPDATED })));
-    expect(entries.map((entry) => childText(entry, 'title'))).toEqual(['First story', 'Second story']);
-    expect(entries.map((entry) => childText(entry, 'summary'))).toEqual(['The first story starts here.', 'The second story starts here.']);
+    expect(entries.map((entry) => childText(entry, 'title'))).toEqual(['Second story', 'First story']);
+    expect(entries.map((entry) => childText(entry, 'summary'))).toEqual(['The second story starts here.', 'The first story starts here.']);
   });
 
-  it(`lists only the first ${FEED_LIMIT} articles, in order`, () => {
+  it(`lists only the newest ${FEED_LIMIT} articles (the last in file order), newest first`, () => {
     const many = Array.from({ length: FEED_LIMIT + 7 }, (_, index) => makeArticle(`a${index}`, `Story ${index}`, ['Body.'], { slug: `story-${index}` }));
     const entries = entriesOf(parseXml(atomFeed(many, { updated: UPDATED })));
     expect(entries).toHaveLength(FEED_LIMIT);
-    expect(entries.map((entry) => childText(entry, 'title'))).toEqual(many.slice(0, FEED_LIMIT).map((article) => article.headline));
+    expect(entries.map((entry) => childText(entry, 'title'))).toEqual(many.slice(-FEED_LIMIT).reverse().map((article) => article.headline));
   });
 
   it('lists all the articles when there are exactly FEED_LIMIT of them', () => {
@@ -82,21 +82,21 @@ describe('atomFeed', () => {
     const document = parseXml(atomFeed(articles, { updated: UPDATED }));
     expect(feedLink(document, 'alternate')).toBe('./');
     expect(feedLink(document, 'self')).toBe('feed.xml');
-    expect(entriesOf(document).map(entryLink)).toEqual(['article/first-story/', 'article/second-story/']);
+    expect(entriesOf(document).map(entryLink)).toEqual(['article/second-story/', 'article/first-story/']);
   });
 
   it('has relative links that a reader resolves, against the feed, to the pages beside it', () => {
     const document = parseXml(atomFeed(articles, { updated: UPDATED }));
     const feedUrl = `${SITE}feed.xml`;
     expect(new URL(feedLink(document, 'alternate') ?? '', feedUrl).href).toBe(SITE);
-    expect(entriesOf(document).map((entry) => new URL(entryLink(entry) ?? '', feedUrl).href)).toEqual([`${SITE}article/first-story/`, `${SITE}article/second-story/`]);
+    expect(entriesOf(document).map((entry) => new URL(entryLink(entry) ?? '', feedUrl).href)).toEqual([`${SITE}article/second-story/`, `${SITE}article/first-story/`]);
   });
 
   it('links the feed and its entries absolutely with a site URL', () => {
     const document = parseXml(atomFeed(articles, { updated: UPDATED, siteUrl: SITE }));
     expect(feedLink(document, 'alternate')).toBe(SITE);
     expect(feedLink(document, 'self')).toBe(`${SITE}feed.xml`);
-    expect(entriesOf(document).map(entryLink)).toEqual([`${SITE}article/first-story/`, `${SITE}article/second-story/`]);
+    expect(entriesOf(document).map(entryLink)).toEqual([`${SITE}article/second-story/`, `${SITE}article/first-story/`]);
   });
 
   it('percent-encodes a non-ASCII slug in an absolute link', () => {
@@ -123,7 +123,8 @@ describe('atomFeed', () => {
   it('keeps an entry id stable when the article moves or its headline changes', () => {
     const idOf = (xml: string) => childText(entriesOf(parseXml(xml))[0]!, 'id');
     const before = atomFeed([makeArticle('seed-7', 'Old headline', ['Body.'], { slug: 'old-headline' })], { updated: UPDATED });
-    const after = atomFeed([articles[0]!, makeArticle('seed-7', 'New headline', ['Body.'], { slug: 'new-headline' })], { updated: UPDATED }).replace(/<entry>[\s\S]*?<\/entry>\s*/, '');
+    // Another article comes after it in file order, so it is now the feed's second entry.
+    const after = atomFeed([makeArticle('seed-7', 'New headline', ['Body.'], { slug: 'new-headline' }), articles[0]!], { updated: UPDATED }).replace(/<entry>[\s\S]*?<\/entry>\s*/, '');
     expect(idOf(after)).toBe(idOf(before));
   });
 

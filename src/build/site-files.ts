@@ -10,13 +10,15 @@ const xmlText = (text: string) => escapeHtml(text.replace(NOT_XML, ''));
 export const FEED_LIMIT = 50;
 
 /**
- * An Atom feed of the articles. Links are relative to the feed (at the site's root), which feed
+ * An Atom feed of the newest FEED_LIMIT articles, newest first. The seeds carry no dates, so the
+ * newest are the last in file order (an archive's names sort by date or number), the same ones
+ * PRERENDER_LIMIT gives pages. Links are relative to the feed (at the site's root), which feed
  * readers resolve against where they fetched it; with SITE_URL they are absolute.
  */
 export function atomFeed(articles: readonly ArticleSummary[], options: { siteUrl?: string | undefined; updated: Date }): string {
   const link = (path: string) => escapeHtml(options.siteUrl ? new URL(path, options.siteUrl).href : path);
   const updated = options.updated.toISOString();
-  const entries = articles.slice(0, FEED_LIMIT).map(
+  const entries = articles.slice(-FEED_LIMIT).reverse().map(
     (article) => `  <entry>
     <title>${xmlText(article.headline)}</title>
     <link rel="alternate" type="text/html" href="${link(paths.article.sitePath(article.slug))}"/>
