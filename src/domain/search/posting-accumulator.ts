@@ -15,6 +15,10 @@
 const BLOCK_BYTES = 32;
 /** Blocks per chunk of the pool (1 MiB): the pool grows by chunks, never by copying. */
 const CHUNK_BLOCKS = 32_768;
+/** Bytes per chunk of the pool: a restored pool comes in chunks of this size (the last one partly used). */
+export const POOL_CHUNK_BYTES = CHUNK_BLOCKS * BLOCK_BYTES;
+/** Bytes per block of the pool: the pool's used bytes are its block count times this. */
+export const POOL_BLOCK_BYTES = BLOCK_BYTES;
 const NO_BLOCK = -1;
 
 /** One term's postings in position order, in arrays of the same length. */
@@ -22,6 +26,32 @@ export interface TermPostings {
   positions: Int32Array;
   headlineCounts: Int32Array;
   textCounts: Int32Array;
+}
+
+/**
+ * Everything an accumulator holds, as it holds it: what a snapshot saves (see
+ * search-index-snapshot.ts). The per-term arrays hold one entry per term, `nextBlock` one per block;
+ * `pool` is every chunk of POOL_CHUNK_BYTES, the last one holding the rest of `blocks` blocks.
+ */
+export interface PostingAccumulatorState {
+  terms: readonly string[];
+  firstBlock: Int32Array;
+  lastBlock: Int32Array;
+  lastBlockUsed: Int32Array;
+  lastPosition: Int32Array;
+  counts: Int32Array;
+  unordered: Uint8Array;
+  nextBlock: Int32Array;
+  blocks: number;
+  pool: readonly Uint8Array[];
+}
+
+/** `array` itself if it has `length` entries, else a copy of its first `length` (zeros past its end). */
+function exactly(array: Int32Array, length: number): Int32Array<ArrayBuffer> {
+  if (array.length === length && array.buffer instanceof ArrayBuffer) return array as Int32Array<ArrayBuffer>;
+  const copy = new Int32Array(length);
+  copy.set(array.subarray(0, length));
+  return copy;
 }
 
 function grown(array: Int32Array<ArrayBuffer>, needed: number, fill = 0): Int32Array<ArrayBuffer> {
@@ -46,6 +76,75 @@ export class PostingAccumulator {
   private nextBlock = new Int32Array(CHUNK_BLOCKS).fill(NO_BLOCK);
   private readonly chunks: Uint8Array[] = [];
   private blocks = 0;
+
+  /**
+   * The accumulator's state as views of its own memory, not copies: read it before adding anything
+   * more. Restoring it (`fromState`) gives an accumulator that reads and grows exactly as this one.
+   */
+  state(): PostingAccumulatorState {
+    const terms = this.terms.length;
+    return {
+      terms: this.terms,
+      firstBlock: this.firstBlock.subarray(0, terms),
+      lastBlock: this.lastBlock.subarray(0, terms),
+      lastBlockUsed: this.lastBlockUsed.subarray(0, terms),
+      lastPosition: this.lastPosition.subarray(0, terms),
+      counts: this.counts.subarray(0, terms),
+      unordered: this.unordered.subarray(0, terms),
+      nextBlock: this.nextBlock.subarray(0, this.blocks),
+      blocks: this.blocks,
+      pool: this.chunks.slice(0, Math.ceil(this.blocks / CHUNK_BLOCKS)),
+    };
+  }
+
+  /**
+   * An accumulator that continues from `state`, taking ownership of its arrays. Throws if the state
+   * does not hang together (a term twice, a block outside the pool, arrays of the wrong length):
+   * a damaged state must never become a silently wrong index.
+   */
+  static fromState(state: PostingAccumulatorState): PostingAccumulator {
+    const terms = state.terms.length;
+    const { blocks } = state;
+    const fail = (why: string): never => {
+      throw new Error(`the postings state is inconsistent: ${why}`);
+    };
+    for (const [name, array] of Object.entries({ firstBlock: state.firstBlock, lastBlock: state.lastBlock, lastBlockUsed: state.lastBlockUsed, lastPosition: state.lastPosition, counts: state.counts, unordered: state.unordered })) {
+      if (array.length < terms) fail(`${name} holds ${array.length} of ${terms} terms`);
+    }
+    if (state.nextBlock.length < blocks) fail(`nextBlock holds ${state.nextBlock.length} of ${blocks} blocks`);
+    if (state.pool.length !== Math.ceil(blocks / CHUNK_BLOCKS) || state.pool.some((chunk) => chunk.length !== POOL_CHUNK_BYTES)) fail('the pool is not whole chunks for its blocks');
+    for (let id = 0; id < terms; id += 1) {
+      const first = state.firstBlock[id] ?? NO_BLOCK;
+      const last = state.lastBlock[id] ?? NO_BLOCK;
+      const used = state.lastBlockUsed[id] ?? -1;
+      if (first < 0 || first >= blocks || last < 0 || last >= blocks || used < 0 || used > BLOCK_BYTES || (state.counts[id] ?? -1) < 0) fail(`term ${id} points outside the pool`);
+    }
+    for (let block = 0; block < blocks; block += 1) {
+      const next = state.nextBlock[block] ?? NO_BLOCK;
+      if (next !== NO_BLOCK && (next <= block || next >= blocks)) fail(`block ${block} continues outside the pool`);
+    }
+    const accumulator = new PostingAccumulator();
+    for (let id = 0; id < terms; id += 1) {
+      const term = state.terms[id] ?? '';
+      accumulator.terms.push(term);
+      accumulator.ids.set(term, id);
+    }
+    if (accumulator.ids.size !== terms) fail('a term is listed twice');
+    // The per-term arrays grow together (see newTerm), so they must start at one length.
+    const size = Math.max(terms, 1);
+    accumulator.firstBlock = exactly(state.firstBlock, size);
+    accumulator.lastBlock = exactly(state.lastBlock, size);
+    accumulator.lastBlockUsed = exactly(state.lastBlockUsed, size);
+    accumulator.lastPosition = exactly(state.lastPosition, size);
+    accumulator.counts = exactly(state.counts, size);
+    const unordered = new Uint8Array(size);
+    unordered.set(state.unordered.subarray(0, terms));
+    accumulator.unordered = unordered;
+    accumulator.nextBlock = grown(exactly(state.nextBlock, Math.max(blocks, 1)), blocks + 1, NO_BLOCK);
+    for (const chunk of state.pool) accumulator.chunks.push(chunk);
+    accumulator.blocks = blocks;
+    return accumulator;
+  }
 
   /** Every term added so far, in the order first seen. */
   termList(): readonly string[] {

@@ -2,6 +2,7 @@ import type { Article } from '../articles/article.ts';
 import { encodePostings, MAX_IMPACT } from './posting-codec.ts';
 import { compareTerms, dictionaryShardFile, postingsShardFile, SEARCH_DIRECTORY_FILE, SEARCH_FORMAT_VERSION, type DictionaryShard, type PostingsShard, type SearchDirectory } from './search-index-format.ts';
 import { PostingAccumulator } from './posting-accumulator.ts';
+import { decodeSearchSnapshot, encodeSearchSnapshot } from './search-index-snapshot.ts';
 import { processTerm, tokenize } from './search-terms.ts';
 
 /**
@@ -108,6 +109,32 @@ export class SearchIndexWriter {
     text.set(this.textCounts);
     this.headlineCounts = headline;
     this.textCounts = text;
+  }
+
+  /** How many positions the writer holds: one past the highest position added. */
+  get documentCount(): number {
+    return this.documents;
+  }
+
+  /**
+   * Everything `finish` needs, as bytes (see search-index-snapshot.ts): restoring them and adding
+   * more articles writes the same files as adding them all to one writer. The chunks are partly
+   * views of the writer's memory: write each one out before adding another article.
+   */
+  snapshot(): Iterable<Uint8Array> {
+    const postings = this.postings;
+    if (!postings) throw new Error('the search index is finished: its postings are gone, there is nothing to snapshot');
+    return encodeSearchSnapshot({ postings: postings.state(), lengths: this.lengths, documents: this.documents });
+  }
+
+  /** A writer that continues from a snapshot (see `snapshot`). Throws, saying why, for a snapshot that cannot be trusted. */
+  static restore(snapshot: Iterable<Uint8Array>, options: SearchIndexWriterOptions = {}): SearchIndexWriter {
+    const state = decodeSearchSnapshot(snapshot);
+    const writer = new SearchIndexWriter(options);
+    writer.postings = PostingAccumulator.fromState(state.postings);
+    writer.lengths = state.lengths.length > 0 ? (state.lengths as Int32Array<ArrayBuffer>) : writer.lengths;
+    writer.documents = state.documents;
+    return writer;
   }
 
   /** Adds an article at its position in file order. */
