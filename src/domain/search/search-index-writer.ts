@@ -1,7 +1,7 @@
 import type { Article } from '../articles/article.ts';
 import { encodePostings, MAX_IMPACT } from './posting-codec.ts';
 import { compareTerms, dictionaryShardFile, postingsShardFile, SEARCH_DIRECTORY_FILE, SEARCH_FORMAT_VERSION, type DictionaryShard, type PostingsShard, type SearchDirectory } from './search-index-format.ts';
-import { PostingAccumulator } from './posting-accumulator.ts';
+import { PostingAccumulator, type TermPostings } from './posting-accumulator.ts';
 import { decodeSearchSnapshot, encodeSearchSnapshot } from './search-index-snapshot.ts';
 import { processTerm, tokenize } from './search-terms.ts';
 
@@ -56,6 +56,30 @@ const FOLD_CACHE_WORDS = 200_000;
 export interface SearchIndexWriterOptions {
   postingsShardChars?: number;
   dictionaryShardTerms?: number;
+}
+
+/** BM25's term-frequency saturation of `count` under length normalisation `norm`. */
+const saturate = (count: number, norm: number): number => (count === 0 ? 0 : (count * (K1 + 1)) / (count + K1 * norm));
+
+/**
+ * Scores a term's postings into impacts and encodes them: kept out of `scoredFiles`, a generator,
+ * so that this loop over forty million postings is optimised as plain code.
+ */
+class ImpactEncoder {
+  private impacts = new Uint8Array(1024);
+
+  /** `norms`: each position's length normalisation. */
+  constructor(private readonly norms: Float64Array) {}
+
+  encode({ positions, headlineCounts, textCounts }: TermPostings): string {
+    if (positions.length > this.impacts.length) this.impacts = new Uint8Array(Math.max(positions.length, this.impacts.length * 2));
+    const { impacts, norms } = this;
+    for (let index = 0; index < positions.length; index += 1) {
+      const weight = HEADLINE_BOOST * saturate(headlineCounts[index] ?? 0, 1) + saturate(textCounts[index] ?? 0, norms[positions[index] ?? 0] ?? 0);
+      impacts[index] = Math.max(1, Math.round((weight / MAX_WEIGHT) * MAX_IMPACT));
+    }
+    return encodePostings(positions, impacts.subarray(0, positions.length));
+  }
 }
 
 export class SearchIndexWriter {
@@ -174,7 +198,11 @@ export class SearchIndexWriter {
     let total = 0;
     for (let position = 0; position < this.documents; position += 1) total += this.lengths[position] ?? 0;
     const average = Math.max(1, total / Math.max(1, this.documents));
-    const saturate = (count: number, norm: number): number => (count === 0 ? 0 : (count * (K1 + 1)) / (count + K1 * norm));
+    // Each position's length normalisation, worked out once rather than once per posting (the same
+    // arithmetic, so the same impacts to the last bit).
+    const norms = new Float64Array(this.documents);
+    for (let position = 0; position < this.documents; position += 1) norms[position] = 1 - B + (B * (this.lengths[position] ?? 0)) / average;
+    const impacts = new ImpactEncoder(norms);
 
     const terms = [...postings.termList()].sort(compareTerms);
     const directory: SearchDirectory = { version: SEARCH_FORMAT_VERSION, documents: this.documents, dictionary: [], postings: [] };
@@ -185,14 +213,8 @@ export class SearchIndexWriter {
     let shardChars = 0;
 
     for (const term of terms) {
-      const { positions, headlineCounts, textCounts } = postings.read(term);
-      const impacts = new Uint8Array(positions.length);
-      for (let index = 0; index < positions.length; index += 1) {
-        const norm = 1 - B + (B * (this.lengths[positions[index] ?? 0] ?? 0)) / average;
-        const weight = HEADLINE_BOOST * saturate(headlineCounts[index] ?? 0, 1) + saturate(textCounts[index] ?? 0, norm);
-        impacts[index] = Math.max(1, Math.round((weight / MAX_WEIGHT) * MAX_IMPACT));
-      }
-      const encoded = encodePostings(positions, impacts);
+      const read = postings.readShared(term);
+      const encoded = impacts.encode(read);
       if (shardFirst !== null && shardChars + encoded.length > this.postingsShardChars) {
         yield [postingsShardFile(directory.postings.length), JSON.stringify(shard)];
         directory.postings.push(shardFirst);
@@ -204,7 +226,7 @@ export class SearchIndexWriter {
       shard[term] = encoded;
       shardChars += encoded.length + term.length;
       dictionary.terms.push(term);
-      dictionary.counts.push(positions.length);
+      dictionary.counts.push(read.positions.length);
       if (dictionary.terms.length >= this.dictionaryShardTerms) {
         yield [dictionaryShardFile(directory.dictionary.length), JSON.stringify(dictionary)];
         directory.dictionary.push(dictionary.terms[0] ?? '');
