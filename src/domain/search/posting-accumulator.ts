@@ -149,6 +149,27 @@ export class PostingAccumulator {
     return accumulator;
   }
 
+  /**
+   * A new accumulator with every posting moved to `newPosition[position]`, and dropped where that
+   * is negative (or missing); a term left with no posting is dropped too. The kept positions must
+   * stay in order, so each term's list stays sorted. Reads every posting once: a few seconds at
+   * 100,000 articles, against a minute to tokenize them again.
+   */
+  remapped(newPosition: ArrayLike<number>): PostingAccumulator {
+    const moved = new PostingAccumulator();
+    for (const term of this.terms) {
+      const { positions, headlineCounts, textCounts } = this.readShared(term);
+      let id = -1;
+      for (let index = 0; index < positions.length; index += 1) {
+        const position = newPosition[positions[index] ?? 0] ?? -1;
+        if (position < 0) continue;
+        if (id < 0) id = moved.termId(term);
+        moved.addById(id, position, headlineCounts[index] ?? 0, textCounts[index] ?? 0);
+      }
+    }
+    return moved;
+  }
+
   /** Every term added so far, in the order first seen. */
   termList(): readonly string[] {
     return this.terms;

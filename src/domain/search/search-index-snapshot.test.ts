@@ -101,6 +101,43 @@ describe('search index snapshot', { timeout: 30_000 }, () => {
     expect(digestOf(second)).toBe(digestOf(fresh(generated)));
   });
 
+  describe('restored, with articles removed, edited or inserted, writes the same files as a fresh writer', () => {
+    const before = [...generated.slice(0, 60), ...handmade];
+    const restored = () => SearchIndexWriter.restore([bytesOf(fresh(before))]);
+    const moves = (rule: (position: number) => number) => Int32Array.from(before, (_, position) => rule(position));
+
+    it.each([0, 31, before.length - 1])('removed at %i', (removed) => {
+      const writer = restored();
+      writer.movePositions(moves((position) => (position < removed ? position : position === removed ? -1 : position - 1)));
+      expect(digestOf(writer)).toBe(digestOf(fresh(before.filter((_, position) => position !== removed))));
+    });
+
+    it.each([0, 31, before.length - 1])('edited at %i', (edited) => {
+      const writer = restored();
+      writer.movePositions(moves((position) => (position === edited ? -1 : position)));
+      writer.add(handmade[3]!, edited);
+      expect(digestOf(writer)).toBe(digestOf(fresh(before.map((article, position) => (position === edited ? handmade[3]! : article)))));
+    });
+
+    it('inserted in two places and appended, with one removed', () => {
+      // Old 0–9 stay, one goes in at 10, old 10–19 move up one, old 20 goes, another comes in at 21, the rest move up one, two more at the end.
+      const writer = restored();
+      writer.movePositions(moves((position) => (position < 10 ? position : position < 20 ? position + 1 : position === 20 ? -1 : position + 1)));
+      const after = [...before.slice(0, 10), handmade[1]!, ...before.slice(10, 20), handmade[0]!, ...before.slice(21), handmade[4]!, handmade[2]!];
+      for (const position of [10, 21, before.length + 1, before.length + 2]) writer.add(after[position]!, position);
+      expect(writer.documentCount).toBe(after.length);
+      expect(digestOf(writer)).toBe(digestOf(fresh(after)));
+    });
+
+    it('keeps nothing if every article goes, and refuses to reorder them', () => {
+      const emptied = restored();
+      emptied.movePositions([]);
+      expect(emptied.documentCount).toBe(0);
+      expect(digestOf(emptied)).toBe(digestOf(new SearchIndexWriter()));
+      expect(() => restored().movePositions(moves((position) => (position === 5 ? 3 : position)))).toThrow(/keep their order/);
+    });
+  });
+
   it('refuses a snapshot once the writer is finished', () => {
     const writer = fresh(handmade);
     writer.finish();

@@ -161,6 +161,34 @@ export class SearchIndexWriter {
     return writer;
   }
 
+  /**
+   * Moves the article at each position to `newPosition[position]`, or drops it where that is
+   * negative (or missing): after seeds are removed, edited or inserted, a restored writer keeps the
+   * articles that did not change, and the changed ones are added again at their new positions. The
+   * kept positions must stay in order (checked). Adding the rest then writes the same files as a
+   * fresh writer given every article.
+   */
+  movePositions(newPosition: ArrayLike<number>): void {
+    const postings = this.postings;
+    if (!postings) throw new Error('the search index is finished: its articles cannot be moved');
+    let documents = 0;
+    for (let position = 0; position < this.documents; position += 1) {
+      const moved = newPosition[position] ?? -1;
+      if (moved < 0) continue;
+      if (moved < documents || !Number.isInteger(moved)) throw new Error(`articles must keep their order when moved: position ${position} goes to ${moved}, not after ${documents - 1}`);
+      documents = moved + 1;
+    }
+    const lengths = new Int32Array(Math.max(1024, documents));
+    for (let position = 0; position < this.documents; position += 1) {
+      const moved = newPosition[position] ?? -1;
+      if (moved >= 0) lengths[moved] = this.lengths[position] ?? 0;
+    }
+    this.postings = postings.remapped(newPosition);
+    this.lengths = lengths;
+    this.documents = documents;
+    this.folded.clear();
+  }
+
   /** Adds an article at its position in file order. */
   add(article: Pick<Article, 'headline' | 'paragraphs'>, position: number): void {
     const postings = this.postings;
