@@ -103,6 +103,40 @@ describe('startSearchIndexThread with snapshots', () => {
     expect(third.files).toEqual(expectedFiles(seedsDir));
   });
 
+  it('starts from a snapshot after seeds were removed, edited and inserted among its own, reading only those', { timeout: 60_000 }, async () => {
+    const seedsDir = temporaryDir('broadsheet-search-seeds-');
+    const cacheDir = temporaryDir('broadsheet-search-cache-');
+    writeSeeds(seedsDir, 0, 30);
+    const before = listSeeds(seedsDir).names;
+    // What the build cache would have recorded: the seed of each of the snapshot's articles.
+    const articleSeeds = before.filter((name) => readFileSync(path.join(seedsDir, name)).length > 0);
+    const { saved } = (await indexed(seedsDir, { saveSnapshot: path.join(cacheDir, 'search.snapshot') })).report;
+
+    rmSync(path.join(seedsDir, '005.txt'));
+    writeFileSync(path.join(seedsDir, '010.txt'), 'Edited story\nThe museum closes for the winter.');
+    writeFileSync(path.join(seedsDir, '012a.txt'), 'Inserted story\nA zeppelin lands by the harbour.');
+    writeSeeds(seedsDir, 30, 34);
+    const after = listSeeds(seedsDir).names;
+    const seeds = articleSeeds.map((name) => (name === '010.txt' ? -1 : after.indexOf(name)));
+    expect(seeds.filter((seed) => seed === -1)).toHaveLength(2);
+
+    // A kept seed changed behind the snapshot's back: a thread that read it again would index the change.
+    const kept = path.join(seedsDir, '020.txt');
+    const original = readFileSync(kept);
+    writeFileSync(kept, 'Changed behind the snapshot\nzzzunseen words');
+    const run = await indexed(seedsDir, { snapshot: { file: saved!.file, digest: saved!.digest, seeds } });
+    writeFileSync(kept, original);
+    expect(run.report).toEqual({ reusedNames: articleSeeds.length - 2 });
+    expect(run.articles).toBe(26);
+    expect(run.files).toEqual(expectedFiles(seedsDir));
+
+    const wrongLength = await indexed(seedsDir, { snapshot: { file: saved!.file, digest: saved!.digest, seeds: seeds.slice(1) } });
+    expect(wrongLength.report.rejected).toBe(`the snapshot holds ${articleSeeds.length} articles, but its list of seeds has ${articleSeeds.length - 1}`);
+    const reordered = await indexed(seedsDir, { snapshot: { file: saved!.file, digest: saved!.digest, seeds: [seeds[1]!, seeds[0]!, ...seeds.slice(2)] } });
+    expect(reordered.report.rejected).toMatch(/is not a seed after/);
+    for (const rejected of [wrongLength, reordered]) expect(rejected.files).toEqual(run.files);
+  });
+
   it('sets aside a snapshot that is missing, not the recorded one, or damaged, says why, and reads every seed', { timeout: 60_000 }, async () => {
     const seedsDir = temporaryDir('broadsheet-search-seeds-');
     const cacheDir = temporaryDir('broadsheet-search-cache-');
