@@ -2,12 +2,14 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { SearchWorkerInput, SearchWorkerMessage, SearchWorkerRequest } from './search-index-worker.ts';
+import type { SearchSnapshotReport, SearchWorkerInput, SearchWorkerMessage, SearchWorkerRequest } from './search-index-worker.ts';
 
 /** The search index being built on its own thread (see search-index-worker.ts). */
 export interface SearchIndexThread {
   /** How many articles it indexed, once it has read every seed. */
   indexed: Promise<number>;
+  /** At the same time: whether the given snapshot was used (or why not), and the one saved. */
+  snapshot: Promise<SearchSnapshotReport>;
   /** Writes the index's files under `outDir` + `dataDir`; resolves with each one's path and size. The thread ends after. */
   write(outDir: string, dataDir: string): Promise<[path: string, bytes: number][]>;
   stop(): Promise<void>;
@@ -31,11 +33,15 @@ export function startSearchIndexThread(input: SearchWorkerInput): SearchIndexThr
       worker.on('message', onMessage);
       worker.once('error', reject);
     });
-  const indexed = next('indexed').then((message) => message.articles);
+  const indexedMessage = next('indexed');
+  const indexed = indexedMessage.then((message) => message.articles);
+  const snapshot = indexedMessage.then((message) => message.snapshot);
   // Awaited later: until then a failure must not count as unhandled.
   indexed.catch(() => {});
+  snapshot.catch(() => {});
   return {
     indexed,
+    snapshot,
     async write(outDir, dataDir) {
       const written = next('written');
       worker.postMessage({ type: 'finish', outDir, dataDir } satisfies SearchWorkerRequest);

@@ -130,8 +130,14 @@ function searchIndexRows(seeds: string, at: string, row: AddRow): void {
     row(`search index writer alone, ${at} articles`, `failed: ${run.stderr.trim().split('\n').at(-1) ?? `exit ${run.status}`}`, '', false);
     return;
   }
-  const figures = JSON.parse(json) as { addSeconds: number; finishSeconds: number; peakRssMiB: number; heapAfterAddsMiB: number; files: number; bytes: number; firstQuery: string; firstSearchBytes: number };
+  const figures = JSON.parse(json) as { addSeconds: number; finishSeconds: number; snapshotBytes: number; snapshotSaveSeconds: number; snapshotLoadSeconds: number; appendedArticles: number; appendSeconds: number; peakRssMiB: number; heapAfterAddsMiB: number; files: number; bytes: number; firstQuery: string; firstSearchBytes: number };
   row(`search index alone (parse, add, write), ${at} articles (this machine)`, `${(figures.addSeconds + figures.finishSeconds).toFixed(1)} s, peak ${Math.round(figures.peakRssMiB)} MiB, heap after adds ${Math.round(figures.heapAfterAddsMiB)} MiB`, '', null);
+  row(
+    `search index rebuilt from its snapshot plus ${figures.appendedArticles} articles, ${at} articles (this machine)`,
+    `snapshot ${mib(figures.snapshotBytes)}: save ${figures.snapshotSaveSeconds.toFixed(2)} s, load ${figures.snapshotLoadSeconds.toFixed(2)} s, add ${figures.appendSeconds.toFixed(2)} s, write ${figures.finishSeconds.toFixed(1)} s`,
+    '',
+    null,
+  );
   row(`search index files, ${at} articles`, `${figures.files.toLocaleString('en')} files, ${mib(figures.bytes)}`, '', null);
   row(`first search (“${figures.firstQuery}”, every prefix) in Node: index bytes (gzip), ${at} articles`, kib(figures.firstSearchBytes), '≤ 500 KiB', figures.firstSearchBytes <= 500 * 1024);
 }

@@ -47,4 +47,38 @@ describe('posting accumulator', () => {
     expect(asRows(accumulator, 'word31337')).toEqual([{ position: 31_337, headline: 0, text: 1 }]);
     expect(accumulator.read('absent').positions.length).toBe(0);
   });
+
+  it('continues from its state as if it had never stopped, and refuses a state that does not hang together', () => {
+    const original = new PostingAccumulator();
+    for (let position = 0; position < 40_000; position += 1) original.add(`word${position % 5_000}`, position, position % 2, 1);
+    original.add('late', 7, 1, 1);
+    original.add('late', 3, 0, 2);
+    const state = original.state();
+    const copy = (array: Int32Array) => array.slice();
+    // The state is views of the original's memory: the restored one gets copies, so both can go on.
+    const restored = PostingAccumulator.fromState({
+      terms: [...state.terms],
+      firstBlock: copy(state.firstBlock),
+      lastBlock: copy(state.lastBlock),
+      lastBlockUsed: copy(state.lastBlockUsed),
+      lastPosition: copy(state.lastPosition),
+      counts: copy(state.counts),
+      unordered: state.unordered.slice(),
+      nextBlock: copy(state.nextBlock),
+      blocks: state.blocks,
+      pool: state.pool.map((chunk) => chunk.slice()),
+    });
+    restored.add('word42', 50_000, 0, 3);
+    original.add('word42', 50_000, 0, 3);
+    for (const term of ['word0', 'word42', 'word4999', 'late']) expect(asRows(restored, term), term).toEqual(asRows(original, term));
+    expect(restored.termList()).toEqual(original.termList());
+
+    const outside = copy(state.lastBlock);
+    outside[3] = state.blocks;
+    expect(() => PostingAccumulator.fromState({ ...state, lastBlock: outside })).toThrow(/term 3 points outside the pool/);
+    const looping = copy(state.nextBlock);
+    looping[10] = 5;
+    expect(() => PostingAccumulator.fromState({ ...state, nextBlock: looping })).toThrow(/block 10 continues outside the pool/);
+    expect(() => PostingAccumulator.fromState({ ...state, terms: [...state.terms.slice(1), 'word1'] })).toThrow(/listed twice/);
+  });
 });

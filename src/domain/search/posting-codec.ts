@@ -12,29 +12,40 @@ for (let index = 0; index < ALPHABET.length; index += 1) VALUE[ALPHABET.charCode
 export const MAX_IMPACT = 63;
 const CONTINUE = 32;
 
-function pushNumber(out: string[], value: number): void {
-  let rest = value;
-  // Most significant group first, each but the last marked as continued.
-  const groups: number[] = [];
-  do {
-    groups.push(rest & 31);
-    rest = Math.floor(rest / 32);
-  } while (rest > 0);
-  for (let index = groups.length - 1; index > 0; index -= 1) out.push(ALPHABET[(groups[index] ?? 0) | CONTINUE] ?? '');
-  out.push(ALPHABET[groups[0] ?? 0] ?? '');
-}
+const CODES = Uint8Array.from(ALPHABET, (character) => character.charCodeAt(0));
+const decoder = new TextDecoder();
+/** Reused by `encodePostings`: the characters as bytes, then one decoding (they are ASCII) instead of a string per character. */
+let scratch = new Uint8Array(4096);
+const digits = new Int32Array(16);
 
 /** Encodes postings sorted by position (each position once), with impacts of 0–63. */
 export function encodePostings(positions: ArrayLike<number>, impacts: ArrayLike<number>): string {
-  const out: string[] = [];
+  let out = scratch;
+  let length = 0;
   let previous = -1;
   for (let index = 0; index < positions.length; index += 1) {
+    // A gap takes at most eleven characters (2^53 in groups of five bits), the impact one more.
+    if (length + 12 > out.length) {
+      const larger = new Uint8Array(out.length * 2);
+      larger.set(out);
+      out = scratch = larger;
+    }
     const position = positions[index] ?? 0;
-    pushNumber(out, position - previous - 1);
-    out.push(ALPHABET[Math.max(0, Math.min(MAX_IMPACT, Math.round(impacts[index] ?? 0)))] ?? '');
+    // Most significant group first, each but the last marked as continued.
+    let groups = 0;
+    let rest = position - previous - 1;
+    do {
+      digits[groups] = rest & 31;
+      groups += 1;
+      rest = Math.floor(rest / 32);
+    } while (rest > 0);
+    for (let group = groups - 1; group > 0; group -= 1) out[length++] = CODES[(digits[group] ?? 0) | CONTINUE] ?? 0;
+    out[length++] = CODES[digits[0] ?? 0] ?? 0;
+    const impact = CODES[Math.max(0, Math.min(MAX_IMPACT, Math.round(impacts[index] ?? 0)))];
+    if (impact !== undefined) out[length++] = impact;
     previous = position;
   }
-  return out.join('');
+  return decoder.decode(out.subarray(0, length));
 }
 
 /** Calls `visit` for each posting of an encoded string, in position order. Throws on a malformed string. */

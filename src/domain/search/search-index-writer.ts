@@ -1,7 +1,8 @@
 import type { Article } from '../articles/article.ts';
 import { encodePostings, MAX_IMPACT } from './posting-codec.ts';
 import { compareTerms, dictionaryShardFile, postingsShardFile, SEARCH_DIRECTORY_FILE, SEARCH_FORMAT_VERSION, type DictionaryShard, type PostingsShard, type SearchDirectory } from './search-index-format.ts';
-import { PostingAccumulator } from './posting-accumulator.ts';
+import { PostingAccumulator, type TermPostings } from './posting-accumulator.ts';
+import { decodeSearchSnapshot, encodeSearchSnapshot } from './search-index-snapshot.ts';
 import { processTerm, tokenize } from './search-terms.ts';
 
 /**
@@ -57,6 +58,30 @@ export interface SearchIndexWriterOptions {
   dictionaryShardTerms?: number;
 }
 
+/** BM25's term-frequency saturation of `count` under length normalisation `norm`. */
+const saturate = (count: number, norm: number): number => (count === 0 ? 0 : (count * (K1 + 1)) / (count + K1 * norm));
+
+/**
+ * Scores a term's postings into impacts and encodes them: kept out of `scoredFiles`, a generator,
+ * so that this loop over forty million postings is optimised as plain code.
+ */
+class ImpactEncoder {
+  private impacts = new Uint8Array(1024);
+
+  /** `norms`: each position's length normalisation. */
+  constructor(private readonly norms: Float64Array) {}
+
+  encode({ positions, headlineCounts, textCounts }: TermPostings): string {
+    if (positions.length > this.impacts.length) this.impacts = new Uint8Array(Math.max(positions.length, this.impacts.length * 2));
+    const { impacts, norms } = this;
+    for (let index = 0; index < positions.length; index += 1) {
+      const weight = HEADLINE_BOOST * saturate(headlineCounts[index] ?? 0, 1) + saturate(textCounts[index] ?? 0, norms[positions[index] ?? 0] ?? 0);
+      impacts[index] = Math.max(1, Math.round((weight / MAX_WEIGHT) * MAX_IMPACT));
+    }
+    return encodePostings(positions, impacts.subarray(0, positions.length));
+  }
+}
+
 export class SearchIndexWriter {
   private readonly postingsShardChars: number;
   private readonly dictionaryShardTerms: number;
@@ -110,6 +135,60 @@ export class SearchIndexWriter {
     this.textCounts = text;
   }
 
+  /** How many positions the writer holds: one past the highest position added. */
+  get documentCount(): number {
+    return this.documents;
+  }
+
+  /**
+   * Everything `finish` needs, as bytes (see search-index-snapshot.ts): restoring them and adding
+   * more articles writes the same files as adding them all to one writer. The chunks are partly
+   * views of the writer's memory: write each one out before adding another article.
+   */
+  snapshot(): Iterable<Uint8Array> {
+    const postings = this.postings;
+    if (!postings) throw new Error('the search index is finished: its postings are gone, there is nothing to snapshot');
+    return encodeSearchSnapshot({ postings: postings.state(), lengths: this.lengths, documents: this.documents });
+  }
+
+  /** A writer that continues from a snapshot (see `snapshot`). Throws, saying why, for a snapshot that cannot be trusted. */
+  static restore(snapshot: Iterable<Uint8Array>, options: SearchIndexWriterOptions = {}): SearchIndexWriter {
+    const state = decodeSearchSnapshot(snapshot);
+    const writer = new SearchIndexWriter(options);
+    writer.postings = PostingAccumulator.fromState(state.postings);
+    writer.lengths = state.lengths.length > 0 ? (state.lengths as Int32Array<ArrayBuffer>) : writer.lengths;
+    writer.documents = state.documents;
+    return writer;
+  }
+
+  /**
+   * Moves the article at each position to `newPosition[position]`, or drops it where that is
+   * negative (or missing): after seeds are removed, edited or inserted, a restored writer keeps the
+   * articles that did not change, and the changed ones are added again at their new positions. The
+   * kept positions must stay in order (checked). Adding the rest then writes the same files as a
+   * fresh writer given every article.
+   */
+  movePositions(newPosition: ArrayLike<number>): void {
+    const postings = this.postings;
+    if (!postings) throw new Error('the search index is finished: its articles cannot be moved');
+    let documents = 0;
+    for (let position = 0; position < this.documents; position += 1) {
+      const moved = newPosition[position] ?? -1;
+      if (moved < 0) continue;
+      if (moved < documents || !Number.isInteger(moved)) throw new Error(`articles must keep their order when moved: position ${position} goes to ${moved}, not after ${documents - 1}`);
+      documents = moved + 1;
+    }
+    const lengths = new Int32Array(Math.max(1024, documents));
+    for (let position = 0; position < this.documents; position += 1) {
+      const moved = newPosition[position] ?? -1;
+      if (moved >= 0) lengths[moved] = this.lengths[position] ?? 0;
+    }
+    this.postings = postings.remapped(newPosition);
+    this.lengths = lengths;
+    this.documents = documents;
+    this.folded.clear();
+  }
+
   /** Adds an article at its position in file order. */
   add(article: Pick<Article, 'headline' | 'paragraphs'>, position: number): void {
     const postings = this.postings;
@@ -147,7 +226,11 @@ export class SearchIndexWriter {
     let total = 0;
     for (let position = 0; position < this.documents; position += 1) total += this.lengths[position] ?? 0;
     const average = Math.max(1, total / Math.max(1, this.documents));
-    const saturate = (count: number, norm: number): number => (count === 0 ? 0 : (count * (K1 + 1)) / (count + K1 * norm));
+    // Each position's length normalisation, worked out once rather than once per posting (the same
+    // arithmetic, so the same impacts to the last bit).
+    const norms = new Float64Array(this.documents);
+    for (let position = 0; position < this.documents; position += 1) norms[position] = 1 - B + (B * (this.lengths[position] ?? 0)) / average;
+    const impacts = new ImpactEncoder(norms);
 
     const terms = [...postings.termList()].sort(compareTerms);
     const directory: SearchDirectory = { version: SEARCH_FORMAT_VERSION, documents: this.documents, dictionary: [], postings: [] };
@@ -158,14 +241,8 @@ export class SearchIndexWriter {
     let shardChars = 0;
 
     for (const term of terms) {
-      const { positions, headlineCounts, textCounts } = postings.read(term);
-      const impacts = new Uint8Array(positions.length);
-      for (let index = 0; index < positions.length; index += 1) {
-        const norm = 1 - B + (B * (this.lengths[positions[index] ?? 0] ?? 0)) / average;
-        const weight = HEADLINE_BOOST * saturate(headlineCounts[index] ?? 0, 1) + saturate(textCounts[index] ?? 0, norm);
-        impacts[index] = Math.max(1, Math.round((weight / MAX_WEIGHT) * MAX_IMPACT));
-      }
-      const encoded = encodePostings(positions, impacts);
+      const read = postings.readShared(term);
+      const encoded = impacts.encode(read);
       if (shardFirst !== null && shardChars + encoded.length > this.postingsShardChars) {
         yield [postingsShardFile(directory.postings.length), JSON.stringify(shard)];
         directory.postings.push(shardFirst);
@@ -177,7 +254,7 @@ export class SearchIndexWriter {
       shard[term] = encoded;
       shardChars += encoded.length + term.length;
       dictionary.terms.push(term);
-      dictionary.counts.push(positions.length);
+      dictionary.counts.push(read.positions.length);
       if (dictionary.terms.length >= this.dictionaryShardTerms) {
         yield [dictionaryShardFile(directory.dictionary.length), JSON.stringify(dictionary)];
         directory.dictionary.push(dictionary.terms[0] ?? '');
