@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { currentBuildJson, LIST_PAGE_SIZE, type ArticleEntry } from '../domain/articles/corpus-layout.ts';
-import { appVersion, buildCacheDir, BUILD_CACHE_FORMAT, checkCacheState, documentKey, dropBuildCache, loadBuildCache, saveBuildCache, type BuildCacheState } from './build-cache.ts';
+import { appVersion, buildCacheDir, BUILD_CACHE_FORMAT, checkCacheState, documentKey, dropBuildCache, loadBuildCache, saveBuildCache, snapshotSeedIndexes, type BuildCacheState } from './build-cache.ts';
 
 const dirs: string[] = [];
 const temporaryDir = () => {
@@ -17,9 +17,11 @@ afterEach(() => {
 
 const state = (): BuildCacheState => ({
   format: BUILD_CACHE_FORMAT,
+  codeVersion: 'code',
   appVersion: 'v1',
   manifest: { total: 1, pageSize: LIST_PAGE_SIZE, shards: 1, dataDir: 'data/0123456789/', articleDir: 'data/articles-abc/' },
   seeds: { aa: { ok: true, headline: 'A story', excerpt: 'Text.', wordCount: 1, readingMinutes: 1, lang: 'en', warnings: [], textKey: 'k' }, bb: { ok: false, reason: 'the file is empty' } },
+  seedFiles: ['a.txt'],
   seedHashes: ['aa'],
   articles: [{ slug: 'a-story', key: 'key', fileBytes: 10, pageBytes: 20 }],
   packs: [],
@@ -39,7 +41,7 @@ function saved(value: BuildCacheState = state()) {
 describe('the build cache', () => {
   it('is trusted when its output folder still holds the build it describes', () => {
     const { cacheDir, outDir } = saved();
-    expect(loadBuildCache(cacheDir, outDir)).toEqual({ state: state() });
+    expect(loadBuildCache(cacheDir, outDir, 'code')).toEqual({ state: state() });
   });
 
   it('is written whole under its own name: no temporary file is left beside it', () => {
@@ -55,26 +57,41 @@ describe('the build cache', () => {
   ])('is ignored, and says why, when %s', (reason, spoil) => {
     const { cacheDir, outDir } = saved();
     spoil(cacheDir);
-    expect(loadBuildCache(cacheDir, outDir)).toEqual({ state: null, reason });
+    expect(loadBuildCache(cacheDir, outDir, 'code')).toEqual({ state: null, reason });
+  });
+
+  it('is ignored when the code that reads and lays out seeds changed (its records and search index are that code’s)', () => {
+    const { cacheDir, outDir } = saved();
+    expect(loadBuildCache(cacheDir, outDir, 'other code')).toEqual({ state: null, reason: 'the code that reads and lays out seeds changed' });
   });
 
   it('is ignored when the output folder was emptied or holds another build', () => {
     const { cacheDir, outDir } = saved();
     writeFileSync(path.join(outDir, 'build.json'), currentBuildJson({ ...state().manifest, dataDir: 'data/fedcba9876/' }));
-    expect(loadBuildCache(cacheDir, outDir)).toEqual({ state: null, reason: 'the output folder holds another build (its build.json differs)' });
+    expect(loadBuildCache(cacheDir, outDir, 'code')).toEqual({ state: null, reason: 'the output folder holds another build (its build.json differs)' });
     rmSync(path.join(outDir, 'build.json'));
-    expect(loadBuildCache(cacheDir, outDir)).toEqual({ state: null, reason: 'the output folder has no build.json (emptied or never built)' });
+    expect(loadBuildCache(cacheDir, outDir, 'code')).toEqual({ state: null, reason: 'the output folder has no build.json (emptied or never built)' });
   });
 
   it.each([
     ['a seed record without its headline', { seeds: { aa: { ok: true, excerpt: '' } } }, 'damaged (a seed record)'],
     ['a seed hash with no record', { seedHashes: ['zz'] }, 'damaged (the seed hashes)'],
+    ['seed files that do not match the hashes', { seedFiles: [] }, 'damaged (the seed files)'],
     ['an article record without its key', { articles: [{ slug: 'a-story', fileBytes: 1, pageBytes: null }] }, 'damaged (the articles)'],
     ['a search index holding more articles than there are', { search: { file: 'x', digest: 'y', articles: 2 } }, 'damaged (the search index record)'],
     ['no manifest', { manifest: null }, 'damaged (no app version or manifest)'],
     ['a list file without its signature', { lists: { 'list/file/0.json': { bytes: 30 } } }, 'damaged (the list files)'],
   ])('refuses a cache with %s', (_case, change, reason) => {
     expect(checkCacheState({ ...state(), ...change })).toBe(reason);
+  });
+
+  it('tells the search thread which of the snapshot’s articles still have their seed, unchanged, and where it is now', () => {
+    const previous = { seedFiles: ['a.txt', 'b.txt', 'c.txt', 'd.txt'], seedHashes: ['ha', 'hb', 'hc', 'hd'] };
+    // b.txt removed, c.txt edited, a new file before d.txt, and e.txt at the end.
+    const current = { seedFiles: ['a.txt', 'c.txt', 'cc.txt', 'd.txt', 'e.txt'], seedHashes: ['ha', 'hc2', 'hcc', 'hd', 'he'] };
+    const names = ['a.txt', 'broken.txt', 'c.txt', 'cc.txt', 'd.txt', 'e.txt'];
+    expect(snapshotSeedIndexes(previous, 4, current, names)).toEqual([0, -1, -1, 4]);
+    expect(snapshotSeedIndexes(previous, 2, current, names)).toEqual([0, -1]);
   });
 
   it('keeps one cache per output folder', () => {

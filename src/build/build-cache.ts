@@ -51,13 +51,16 @@ export interface CachedSearchIndex {
 
 export interface BuildCacheState {
   format: typeof BUILD_CACHE_FORMAT;
+  /** The code that reads seeds and lays them out (`codeFingerprint`): the seed records and the search index snapshot are its. */
+  codeVersion: string;
   /** Everything besides the seeds that decides the output (see `appVersion`). */
   appVersion: string;
   /** The manifest of the build, as its build.json holds it. */
   manifest: CorpusManifest;
   /** Seeds by the sha256 of their bytes: what parsing them gave. */
   seeds: Record<string, SeedRecord>;
-  /** Each article's seed hash, by position: the search index snapshot holds a prefix of these. */
+  /** Each article's seed file and the sha256 of its bytes, by position. */
+  seedFiles: string[];
   seedHashes: string[];
   /** Each article's output, by position. */
   articles: CachedArticle[];
@@ -139,12 +142,13 @@ function isSeedRecord(value: unknown): value is SeedRecord {
 export function checkCacheState(value: unknown): BuildCacheState | string {
   if (!isObject(value)) return 'not a build cache';
   if (value.format !== BUILD_CACHE_FORMAT) return `written by another version (format ${String(value.format)})`;
-  const { manifest, seeds, seedHashes, articles, packs, lists, search } = value;
-  if (typeof value.appVersion !== 'string' || !isObject(manifest) || typeof manifest.dataDir !== 'string' || typeof manifest.articleDir !== 'string' || typeof manifest.total !== 'number') {
+  const { manifest, seeds, seedFiles, seedHashes, articles, packs, lists, search } = value;
+  if (typeof value.codeVersion !== 'string' || typeof value.appVersion !== 'string' || !isObject(manifest) || typeof manifest.dataDir !== 'string' || typeof manifest.articleDir !== 'string' || typeof manifest.total !== 'number') {
     return 'damaged (no app version or manifest)';
   }
   if (!isObject(seeds) || !Object.values(seeds).every(isSeedRecord)) return 'damaged (a seed record)';
   if (!Array.isArray(seedHashes) || !seedHashes.every((hash) => typeof hash === 'string' && Object.hasOwn(seeds, hash))) return 'damaged (the seed hashes)';
+  if (!Array.isArray(seedFiles) || seedFiles.length !== seedHashes.length || !seedFiles.every((file) => typeof file === 'string')) return 'damaged (the seed files)';
   if (!Array.isArray(articles) || articles.length !== manifest.total || articles.length !== seedHashes.length || !articles.every(isCachedArticle)) return 'damaged (the articles)';
   if (!Array.isArray(packs) || !packs.every((pack) => pack === null || (isObject(pack) && typeof pack.key === 'string' && typeof pack.bytes === 'number'))) return 'damaged (the packs)';
   if (!isObject(lists) || !Object.values(lists).every((file) => isObject(file) && typeof file.signature === 'string' && typeof file.bytes === 'number')) return 'damaged (the list files)';
@@ -155,10 +159,23 @@ export function checkCacheState(value: unknown): BuildCacheState | string {
 }
 
 /**
- * The cache of the last build into `outDir`, if it can be trusted so far (the app version is
- * checked later, once the app is built), or why not.
+ * For each article of the last build's search index snapshot, in position order, the index in
+ * `names` (this build's seeds, in file order) of its seed if that seed is still there unchanged, or
+ * -1 (removed, edited, or no longer an article): the search thread keeps those articles' postings
+ * and reads only the other seeds.
  */
-export function loadBuildCache(cacheDir: string, outDir: string): LoadedCache {
+export function snapshotSeedIndexes(previous: Pick<BuildCacheState, 'seedFiles' | 'seedHashes'>, articles: number, current: { seedFiles: readonly string[]; seedHashes: readonly string[] }, names: readonly string[]): number[] {
+  const hashNow = new Map(current.seedFiles.map((file, position) => [file, current.seedHashes[position]]));
+  const indexOf = new Map(names.map((name, index) => [name, index]));
+  return previous.seedFiles.slice(0, articles).map((file, position) => (hashNow.get(file) === previous.seedHashes[position] ? (indexOf.get(file) ?? -1) : -1));
+}
+
+/**
+ * The cache of the last build into `outDir`, if it can be trusted so far (the app version is
+ * checked later, once the app is built), or why not. `codeVersion`: the code that reads seeds,
+ * whose records and search index the cache holds.
+ */
+export function loadBuildCache(cacheDir: string, outDir: string, codeVersion: string): LoadedCache {
   let text: string;
   try {
     text = readFileSync(path.join(cacheDir, CACHE_FILE), 'utf8');
@@ -173,6 +190,7 @@ export function loadBuildCache(cacheDir: string, outDir: string): LoadedCache {
   }
   const checked = checkCacheState(value);
   if (typeof checked === 'string') return { state: null, reason: checked };
+  if (checked.codeVersion !== codeVersion) return { state: null, reason: 'the code that reads and lays out seeds changed' };
   let built: string;
   try {
     built = readFileSync(path.join(outDir, CURRENT_BUILD_PATH), 'utf8');

@@ -80,9 +80,11 @@ async function build(seedsDir: string, outDir: string, previous: BuildCacheState
   writeFileSync(path.join(outDir, 'build.json'), JSON.stringify(manifest));
   const state: BuildCacheState = {
     format: BUILD_CACHE_FORMAT,
+    codeVersion: 'code',
     appVersion: 'app',
     manifest,
     seeds: Object.fromEntries(scanned.records),
+    seedFiles: scanned.seedFiles,
     seedHashes: scanned.seedHashes,
     articles: result.articles,
     packs: result.packs,

@@ -15,7 +15,8 @@ import { measureOutput, OutputTally } from './output-size.ts';
 import { listSeeds, readSeed, scanSeedsFolder, type ScannedCorpus } from './seed-scan.ts';
 import { startSearchIndexThread, type SearchIndexThread } from './search-index-thread.ts';
 import { firstPrerendered, writeCorpusOutput } from './write-corpus.ts';
-import { appVersion, buildCacheDir, BUILD_CACHE_FORMAT, dropBuildCache, loadBuildCache, saveBuildCache, type BuildCacheState, type LoadedCache } from './build-cache.ts';
+import { appVersion, buildCacheDir, BUILD_CACHE_FORMAT, dropBuildCache, loadBuildCache, saveBuildCache, searchSnapshotFile, snapshotSeedIndexes, type BuildCacheState, type LoadedCache } from './build-cache.ts';
+import type { SearchSnapshotInput } from './search-index-worker.ts';
 
 export const ARTICLES_MODULE_ID = 'virtual:articles';
 const RESOLVED_ID = `\0${ARTICLES_MODULE_ID}`;
@@ -136,7 +137,8 @@ interface BuildState {
   scanned: ScannedCorpus;
   search: SearchIndexThread;
   manifest: CorpusManifest;
-  /** The code and options that lay the articles out (names the articles' folder). */
+  /** The code that reads seeds and lays them out, and with the build's options (names the articles' folder). */
+  codeVersion: string;
   layoutVersion: string;
 }
 
@@ -200,11 +202,28 @@ export function seedArticles(options: SeedArticlesOptions): Plugin {
     if (build) return build;
     const started = performance.now();
     let search: SearchIndexThread | null = null;
-    // The search index is built on a thread of its own, reading the same seeds alongside this scan.
-    const known = cache.state ? new Map(Object.entries(cache.state.seeds)) : undefined;
-    const scanned = scanSeedsFolder(seedsDir, { known, onListed: (names) => (search = startSearchIndexThread({ seedsDir, names: [...names] })) });
+    const previous = cache.state;
+    const saveSnapshot = caching ? { saveSnapshot: searchSnapshotFile(cacheDir) } : {};
+    const startSearch = (names: readonly string[], snapshot?: SearchSnapshotInput) => startSearchIndexThread({ seedsDir, names: [...names], ...saveSnapshot, ...(snapshot ? { snapshot } : {}) });
+    let listed: readonly string[] = [];
+    // The search index is built on a thread of its own: from scratch, reading the same seeds
+    // alongside this scan; or from the last build's snapshot, once this scan has said which seeds
+    // it still holds unchanged.
+    const known = previous ? new Map(Object.entries(previous.seeds)) : undefined;
+    const scanned = scanSeedsFolder(seedsDir, {
+      known,
+      onListed: (names) => {
+        listed = names;
+        if (!previous?.search) search = startSearch(names);
+      },
+    });
+    if (previous?.search) {
+      const { file, digest, articles } = previous.search;
+      search = startSearch(listed, { file, digest, seeds: snapshotSeedIndexes(previous, articles, scanned, listed) });
+    }
     if (!search) throw new Error('the seeds folder was never listed');
-    const layoutVersion = `${codeFingerprint(config.root)}:${options.prerenderLimit ?? 'all'}`;
+    const codeVersion = codeFingerprint(config.root);
+    const layoutVersion = `${codeVersion}:${options.prerenderLimit ?? 'all'}`;
     const manifest: CorpusManifest = {
       total: scanned.entries.length,
       pageSize: LIST_PAGE_SIZE,
@@ -216,7 +235,7 @@ export function seedArticles(options: SeedArticlesOptions): Plugin {
     report(config.logger, { articles: scanned.entries, skipped: scanned.skipped, warnings: scanned.warnings });
     const reused = scanned.reused ? ` (${scanned.reused.toLocaleString('en')} unchanged seeds not parsed again)` : '';
     config.logger.info(`${label}: read in ${seconds(performance.now() - started)}${reused}`);
-    return (build = { scanned, search, manifest, layoutVersion });
+    return (build = { scanned, search, manifest, codeVersion, layoutVersion });
   };
   const currentManifest = () => (streaming() ? scanOnce().manifest : currentData().manifest);
   const module = articlesModule(currentManifest);
@@ -239,7 +258,7 @@ export function seedArticles(options: SeedArticlesOptions): Plugin {
       if (streaming() && caching) {
         outDir = path.resolve(config.root, config.build.outDir);
         cacheDir = buildCacheDir(config.cacheDir, outDir);
-        cache = loadBuildCache(cacheDir, outDir);
+        cache = loadBuildCache(cacheDir, outDir, codeFingerprint(config.root));
         if (!cache.state) {
           config.logger.info(`${label}: build cache not used: ${cache.reason}; a full build`);
           // What Vite would have done: nothing of an earlier build is left to be served by mistake.
@@ -306,7 +325,7 @@ export function seedArticles(options: SeedArticlesOptions): Plugin {
         const shell = bundle['index.html'];
         if (!shell || shell.type !== 'asset' || !output.dir) return;
         const started = performance.now();
-        const { scanned, search, manifest, layoutVersion } = scanOnce();
+        const { scanned, search, manifest, codeVersion, layoutVersion } = scanOnce();
         const relative = !config.base.startsWith('/');
         const base = relative ? './' : config.base;
         const documentOptions = { siteUrl: options.siteUrl, relative, screenChunks: screenChunks(bundle, base) };
@@ -355,17 +374,23 @@ export function seedArticles(options: SeedArticlesOptions): Plugin {
             },
           });
           if (previous) config.logger.info(`${label}: ${result.written.toLocaleString('en')} articles written, ${result.kept.toLocaleString('en')} unchanged and kept as they were`);
+          const snapshot = await search.snapshot;
+          if (snapshot.rejected) config.logger.info(`${label}: the search index was built afresh (the last build's snapshot was not used: ${snapshot.rejected})`);
+          else if (snapshot.reusedNames) config.logger.info(`${label}: the search index went on from the last build's (${snapshot.reusedNames.toLocaleString('en')} seeds not read again)`);
+          if (snapshot.saveFailed) config.logger.warn(`${label}: the search index snapshot was not saved (${snapshot.saveFailed}); the next build indexes every seed`);
           if (caching) {
             pendingCache = {
               format: BUILD_CACHE_FORMAT,
+              codeVersion,
               appVersion: version,
               manifest,
               seeds: Object.fromEntries(scanned.records),
+              seedFiles: scanned.seedFiles,
               seedHashes: scanned.seedHashes,
               articles: result.articles,
               packs: result.packs,
               lists: result.lists,
-              search: null,
+              search: snapshot.saved ? { file: snapshot.saved.file, digest: snapshot.saved.digest, articles: scanned.entries.length } : null,
             };
           }
         } finally {
