@@ -213,7 +213,7 @@ export function seedArticles(options: SeedArticlesOptions): Plugin {
       server.watcher.on('add', reload);
       server.watcher.on('change', reload);
       server.watcher.on('unlink', reload);
-      // The data files the build would write, served from memory.
+      // The data files and build.json the build would write, served from memory.
       server.middlewares.use((request, response, next) => {
         const url = new URL(request.url ?? '/', 'http://dev.invalid');
         const base = config.base.startsWith('/') ? config.base : '/';
@@ -223,7 +223,7 @@ export function seedArticles(options: SeedArticlesOptions): Plugin {
         } catch {
           return next(); // A malformed address is no data file: the server's own 404.
         }
-        const json = file.startsWith('data/') ? currentData().files.get(file) : undefined;
+        const json = file === CURRENT_BUILD_PATH ? currentBuildJson(currentData().manifest) : file.startsWith('data/') ? currentData().files.get(file) : undefined;
         if (json === undefined) return next();
         response.setHeader('Content-Type', 'application/json; charset=utf-8');
         response.end(json);
