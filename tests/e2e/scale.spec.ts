@@ -56,7 +56,7 @@ const words = (text: string) => [...new Set(fold(text).split(/[^\p{L}\p{M}\p{N}]
 
 /** An article's data file: this build packs them (PRERENDER_LIMIT), a few to a file. */
 const isArticleData = (url: string) => /\/data\/[^/]+\/article(-pack)?\//.test(new URL(url).pathname);
-const ARTICLE_PACK = /\/data\/[0-9a-f]+\/article-pack\/\d+\.json$/;
+const ARTICLE_PACK = /\/data\/articles-[0-9a-f]+\/article-pack\/\d+\.json$/;
 /** A file of the search index, split by term under search/ in the data folder. */
 const isSearchIndex = (url: string) => /\/data\/[^/]+\/search\//.test(new URL(url).pathname);
 
@@ -240,7 +240,7 @@ test('an article opened at its address, first of a build batch, hydrates from it
   expect(response.status()).toBe(200);
   const html = await response.text();
   expect(html).not.toContain('"paragraphs"');
-  expect(html).toMatch(/<link rel="preload" as="fetch" crossorigin href="\/big\/data\/[0-9a-f]+\/article-pack\/\d+\.json">/);
+  expect(html).toMatch(/<link rel="preload" as="fetch" crossorigin href="\/big\/data\/articles-[0-9a-f]+\/article-pack\/\d+\.json">/);
 
   const requests = recordRequests(page);
   await page.goto(address);
