@@ -38,6 +38,19 @@ test('an article is fetched while the pointer rests on its link, and opens witho
   expect(fetched).toHaveLength(1);
 });
 
+test('an article page asks for build.json once, with its head: the app starts on the preloaded answer', async ({ page }) => {
+  const asked: string[] = [];
+  page.on('request', (request) => {
+    if (new URL(request.url()).pathname.endsWith('/build.json')) asked.push(request.url());
+  });
+  await page.goto(`article/${SEED_ARTICLE.slug}/`);
+  await expect(page.locator('html[data-app-ready]')).toBeAttached();
+  await page.waitForLoadState('networkidle');
+  await expect(page.locator('head link[rel="preload"][as="fetch"][crossorigin][href$="/build.json"]')).toHaveCount(1);
+  // One request: the app's fetch took the preloaded answer (a fetch of another mode or credentials would ask again).
+  expect(asked).toEqual([new URL('build.json', page.url().replace(/article\/.*$/u, '')).href]);
+});
+
 test('an article page whose build.json cannot be had keeps its text and says why the reader did not start', async ({ page }) => {
   await page.route('**/build.json', (route) => route.abort('internetdisconnected'));
   // 'commit': the fixture's wait for a live app would wait in vain.
