@@ -62,8 +62,8 @@ export function buildCorpusData(articles: readonly Article[]): CorpusBuild {
 }
 
 /**
- * Serves the manifest as `virtual:articles`: all the app carries of the collection. The rest is
- * fetched from the data files (the list page carries its first rows in its HTML).
+ * Serves the manifest as `virtual:articles`, to the prerender (src/entry-server.tsx). The browser's
+ * app must not import it: it loads build.json, so its own files do not change with the seeds.
  */
 export function articlesModule(getManifest: () => CorpusManifest): Plugin {
   return {

@@ -4,7 +4,8 @@ import { sortArticles, type SortOrder } from './sort-articles.ts';
 
 /**
  * How the build lays the collection out as static files, so the first view never grows with it:
- * the app carries a small manifest and the first page of the list; everything else is fetched.
+ * the app loads a small manifest (build.json) and the list page carries the list's first rows;
+ * everything else is fetched.
  *
  *   <dataDir>list/<sort>/<page>.json   a page of list entries, in that sort order
  *   <articleDir>article/<slug>.json     one article, with its neighbours in file order
