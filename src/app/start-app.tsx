@@ -37,6 +37,7 @@ export async function startApp(options: StartAppOptions): Promise<{ ok: true } |
     return loaded;
   }
   const { app, corpus } = options.createApp(loaded.manifest);
+  // A text that cannot be had is the article screen's error state to show, with Try again.
   if (hydrate && options.articleSlug) await corpus.loadArticle(options.articleSlug).catch(() => {});
   if (hydrate) hydrateRoot(container, app);
   else createRoot(container).render(app);
