@@ -27,6 +27,9 @@ const layerZones = [
   { target: './src/config', from: ['./src/features', './src/app', './src/ui', './src/data'], message: 'src/config is read by every layer and imports none above src/domain.' },
   { target: ['./src/features', './src/data', './src/ui', './src/config'], from: './src/app', message: 'Only src/app (and the entries) compose the app: nothing imports it back.' },
 ];
+// The browser's app loads the collection's manifest from build.json: importing it as a module would
+// put the collection into the app's code, and change every page's script address with any one seed.
+const articlesModule = { name: 'virtual:articles', message: 'Only the prerender (src/entry-server.tsx) imports the manifest; the app loads build.json.' };
 // The build imports the app's domain, never the other way; tests may build a corpus with it.
 const buildZone = { target: ['./src/domain', './src/data', './src/features', './src/ui', './src/config', './src/app'], from: './src/build', message: 'Only the build (and tests) import src/build.' };
 
@@ -75,10 +78,12 @@ export default tseslint.config(
     },
   },
   { files: ['**/*.test.{ts,tsx}'], rules: { 'import-x/no-restricted-paths': ['error', { zones: layerZones }] } },
+  { files: ['src/**/*.{ts,tsx}'], ignores: ['src/entry-server.tsx'], rules: { 'no-restricted-imports': ['error', { paths: [articlesModule] }] } },
   {
     files: ['src/domain/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': ['error', {
+        paths: [articlesModule],
         patterns: [{ regex: '^(react|react-dom|react-router|react-router-dom|@tanstack/react-.*)(/.*)?$', message: 'src/domain is plain TypeScript: no React; render in src/features.' }],
       }],
     },

@@ -4,7 +4,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { APP_DESCRIPTION, APP_NAME } from './src/config/app.ts';
-import { precacheGlobs, seedsTotalBytes } from './src/build/offline-config.ts';
+import { precacheGlobs, REVALIDATED_DATA, seedsTotalBytes } from './src/build/offline-config.ts';
 import { positiveIntegerSetting, wholeNumberSetting } from './src/build/batches.ts';
 import { DEFAULT_BATCH_SIZE, seedArticles } from './src/build/seed-articles-plugin.ts';
 import { securityHeaders, syncConnectSources } from './src/build/security-headers.ts';
@@ -85,6 +85,13 @@ export default defineConfig(({ isPreview }) => ({
             urlPattern: ({ url, sameOrigin }) => sameOrigin && /\/data\/[0-9a-f]+\/.+\.json$/.test(url.pathname),
             handler: 'CacheFirst',
             options: { cacheName: 'data', expiration: { maxEntries: 3000 } },
+          },
+          {
+            // build.json and the articles' files change in place: the network's copy when there is one,
+            // else the last one fetched, so a reader starts the app and reopens what they read offline.
+            urlPattern: REVALIDATED_DATA,
+            handler: 'NetworkFirst',
+            options: { cacheName: 'current', networkTimeoutSeconds: 4, expiration: { maxEntries: 3000 } },
           },
           {
             // A connected reader's sync client, so sync starts offline too; its name carries its content's hash.

@@ -25,12 +25,13 @@ async function lintFixture(): Promise<Map<string, string[]>> {
 }
 
 describe('the architecture lint', () => {
-  it('fails a wrong-way import, a cycle and an import without its extension, and passes a file that follows the layers', async () => {
+  it('fails a wrong-way import, a cycle, an import without its extension and the app importing the manifest module, and passes a file that follows the layers', async () => {
     const rules = await lintFixture();
     expect(rules.get('src/features/library/reaches-into-another-feature.ts')).toEqual(['import-x/no-restricted-paths']);
     expect(rules.get('src/domain/imports-upwards.ts')).toContain('import-x/no-restricted-paths');
     expect(rules.get('src/ui/knows-a-feature.ts')).toEqual(['import-x/no-restricted-paths']);
     expect(rules.get('src/domain/imports-react.ts')).toEqual(['no-restricted-imports']);
+    expect(rules.get('src/app/imports-the-manifest-module.ts')).toEqual(['no-restricted-imports']);
     expect(rules.get('src/domain/cycle-first.ts')).toEqual(['import-x/no-cycle']);
     expect(rules.get('src/domain/cycle-second.ts')).toEqual(['import-x/no-cycle']);
     expect(rules.get('src/domain/imports-without-extension.ts')).toEqual(['import-x/extensions']);

@@ -1,6 +1,6 @@
 declare module 'virtual:articles' {
   import type { CorpusManifest } from './domain/articles/corpus-layout.ts';
-  /** Where the collection's data files are, and how many articles there are: all the app carries of the collection. */
+  /** Where the collection's data files are, and how many articles there are: for the prerender (the browser's app loads build.json instead). */
   export const manifest: CorpusManifest;
 }
 

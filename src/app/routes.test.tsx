@@ -1,6 +1,6 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { articleDocuments, CURRENT_BUILD_PATH } from '../domain/articles/corpus-layout.ts';
+import { articleDocuments, CURRENT_BUILD_PATH, currentBuildJson } from '../domain/articles/corpus-layout.ts';
 import { sampleArticles } from '../testing/sample-articles.ts';
 import { createTestServices, renderWithServices, type TestServices } from '../testing/test-services.tsx';
 import { createRoutes } from './routes.tsx';
@@ -79,7 +79,7 @@ describe('article route', () => {
     const { host } = services;
     // The site was deployed again: the old data folder is gone and the build file names another one.
     for (const path of [...host.files.keys()]) if (path.startsWith(services.data.manifest.dataDir)) host.files.delete(path);
-    host.files.set(CURRENT_BUILD_PATH, JSON.stringify({ dataDir: 'data/fedcba9876/' }));
+    host.files.set(CURRENT_BUILD_PATH, currentBuildJson({ ...services.data.manifest, dataDir: 'data/fedcba9876/', articleDir: 'data/fedcba9876/' }));
     renderApp(`/article/${sampleArticles[1]?.slug ?? ''}`, services);
     const alert = await screen.findByRole('alert');
     expect(within(alert).getByRole('heading', { level: 1 }).textContent).toBe('This site has been updated');

@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { PRECACHE_ALL_ARTICLES_UP_TO_BYTES, precacheGlobs, seedsTotalBytes } from './offline-config.ts';
+import { articlePath, CURRENT_BUILD_PATH, LIST_PAGE_SIZE, listPagePath, searchIndexPath, type CorpusManifest } from '../domain/articles/corpus-layout.ts';
+import { articleDirName, dataDirName } from './build-fingerprint.ts';
+import { PRECACHE_ALL_ARTICLES_UP_TO_BYTES, precacheGlobs, REVALIDATED_DATA, seedsTotalBytes } from './offline-config.ts';
 
 const ARTICLE_PAGES = 'article/**/index.html';
 /** List pages, article texts, id shards and the search index. */
@@ -98,5 +100,23 @@ describe('precacheGlobs', () => {
         expect(new Set(globs).size).toBe(globs.length);
       }),
     );
+  });
+});
+
+describe('REVALIDATED_DATA', () => {
+  const base = 'https://example.org/reader/';
+  const manifest: CorpusManifest = { total: 3, pageSize: LIST_PAGE_SIZE, shards: 1, dataDir: dataDirName('seeds', 'code'), articleDir: articleDirName('code') };
+  const url = (file: string) => new URL(file, base).href;
+
+  it('takes build.json and every article file, one each or packed, whatever the slug', () => {
+    expect(REVALIDATED_DATA.test(url(CURRENT_BUILD_PATH))).toBe(true);
+    for (const slug of ['a-story', 'zürich-東京', '100% sure']) expect(REVALIDATED_DATA.test(url(articlePath(manifest, slug))), slug).toBe(true);
+    expect(REVALIDATED_DATA.test(url(articlePath({ ...manifest, articlePacks: 7 }, 'a-story')))).toBe(true);
+  });
+
+  it('leaves the content-named data folder (cached for ever), pages and the app’s files to their own rules', () => {
+    for (const file of [listPagePath(manifest, 'file', 0), searchIndexPath(manifest), 'article/a-story/', 'index.html', 'assets/index-abc123.js', 'manifest.webmanifest', 'build.json.js']) {
+      expect(REVALIDATED_DATA.test(url(file)), file).toBe(false);
+    }
   });
 });

@@ -35,3 +35,12 @@ export function precacheGlobs(seedsBytes: number): string[] {
   const shell = ['assets/**/*.{js,css}', pageFile(paths.library.sitePath()), pageFile(paths.highlights.sitePath()), paths.notFound.fileName, 'apply-settings.js', 'favicon.svg', 'icons/*.png', 'feed.xml'];
   return seedsBytes <= PRECACHE_ALL_ARTICLES_UP_TO_BYTES ? [...shell, pageFile(paths.article.sitePath('**')), 'data/**/*.json'] : shell;
 }
+
+/**
+ * The files the service worker fetches network-first, falling back to its copy offline: build.json
+ * and the articles' files, whose addresses stay the same from one deploy to the next while their
+ * content changes (see corpus-layout.ts). Cached first, they would be stale for ever; the data
+ * folder, named by its content, is cached first instead. A RegExp, as Workbox writes it into the
+ * worker (a function could not reach this module there); it matches only the site's own URLs.
+ */
+export const REVALIDATED_DATA = /\/build\.json$|\/data\/articles-[0-9a-f]+\/.+\.json$/;

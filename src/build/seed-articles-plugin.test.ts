@@ -1,12 +1,27 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer as createHttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { createServer } from 'vite';
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeArticle } from '../../tests/fixtures/articles.ts';
 import { isArticleDocument } from '../data/corpus/corpus-client.ts';
-import { articleDocuments, articlePath, layoutCorpus, LIST_PAGE_SIZE, listPagePath, searchIndexPath, shardPath, type ArticleEntry } from '../domain/articles/corpus-layout.ts';
+import {
+  articleDocuments,
+  articlePath,
+  CURRENT_BUILD_PATH,
+  isCorpusManifest,
+  layoutCorpus,
+  LIST_PAGE_SIZE,
+  listPagePath,
+  searchIndexPath,
+  shardPath,
+  type ArticleEntry,
+  type CorpusManifest,
+} from '../domain/articles/corpus-layout.ts';
 import { createMemorySearchReader } from '../testing/test-services.tsx';
-import { ARTICLES_MODULE_ID, articlesModule, buildCorpusData, loadCorpus, readSeedsFolder } from './seed-articles-plugin.ts';
+import { ARTICLES_MODULE_ID, articlesModule, buildCorpusData, loadCorpus, readSeedsFolder, seedArticles } from './seed-articles-plugin.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const FIXTURES = path.join(ROOT, 'tests/fixtures/seeds');
@@ -186,4 +201,35 @@ describe('articlesModule', () => {
     const manifest = /^export const manifest = (.*);$/m.exec(code)?.[1] ?? '';
     expect(JSON.parse(manifest)).toEqual(built.manifest);
   });
+});
+
+describe('seedArticles on the dev server', () => {
+  it('answers build.json and the data files it names from memory, under the base path', async () => {
+    const server = await createServer({
+      configFile: false,
+      root: ROOT,
+      base: '/reader/',
+      logLevel: 'silent',
+      plugins: [seedArticles({ seedsDir: FIXTURES })],
+      server: { middlewareMode: true, hmr: false, ws: false, watch: null },
+      optimizeDeps: { noDiscovery: true, include: [] },
+    });
+    const http = createHttpServer(server.middlewares);
+    try {
+      await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+      const { port } = http.address() as AddressInfo;
+      const base = `http://127.0.0.1:${port}/reader/`;
+      const answer = await fetch(`${base}${CURRENT_BUILD_PATH}`);
+      expect(answer.headers.get('content-type')).toMatch(/^application\/json/);
+      const manifest: unknown = await answer.json();
+      expect(isCorpusManifest(manifest)).toBe(true);
+      expect(manifest).toEqual(buildCorpusData(loadCorpus(FIXTURES).articles).manifest);
+      const list = await fetch(`${base}${listPagePath(manifest as CorpusManifest, 'file', 0)}`);
+      expect(list.status).toBe(200);
+      expect((await list.json()) as ArticleEntry[]).toHaveLength(Math.min(LIST_PAGE_SIZE, (manifest as CorpusManifest).total));
+    } finally {
+      await new Promise((resolve) => http.close(resolve));
+      await server.close();
+    }
+  }, 30_000);
 });

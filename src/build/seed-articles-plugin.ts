@@ -65,8 +65,8 @@ export function buildCorpusData(articles: readonly Article[]): CorpusBuild {
 }
 
 /**
- * Serves the manifest as `virtual:articles`: all the app carries of the collection. The rest is
- * fetched from the data files (the list page carries its first rows in its HTML).
+ * Serves the manifest as `virtual:articles`, to the prerender (src/entry-server.tsx). The browser's
+ * app must not import it: it loads build.json, so its own files do not change with the seeds.
  */
 export function articlesModule(getManifest: () => CorpusManifest): Plugin {
   return {
@@ -286,7 +286,7 @@ export function seedArticles(options: SeedArticlesOptions): Plugin {
       server.watcher.on('add', reload);
       server.watcher.on('change', reload);
       server.watcher.on('unlink', reload);
-      // The data files the build would write, served from memory.
+      // The data files and build.json the build would write, served from memory.
       server.middlewares.use((request, response, next) => {
         const url = new URL(request.url ?? '/', 'http://dev.invalid');
         const base = config.base.startsWith('/') ? config.base : '/';
@@ -296,7 +296,7 @@ export function seedArticles(options: SeedArticlesOptions): Plugin {
         } catch {
           return next(); // A malformed address is no data file: the server's own 404.
         }
-        const json = file.startsWith('data/') ? currentData().files.get(file) : undefined;
+        const json = file === CURRENT_BUILD_PATH ? currentBuildJson(currentData().manifest) : file.startsWith('data/') ? currentData().files.get(file) : undefined;
         if (json === undefined) return next();
         response.setHeader('Content-Type', 'application/json; charset=utf-8');
         response.end(json);

@@ -106,7 +106,7 @@ export function createInProcessSearch(files: ReadonlyMap<string, string>, dataDi
 
 export interface TestServicesOptions {
   articles?: readonly Article[];
-  /** Start with the list's first page, as the app's bundle carries it (default true). */
+  /** Start with the list's first page, as the list page's HTML carries it (default true). */
   firstPage?: boolean;
   /** Documents the page "arrived with", as a prerendered article page carries its own. */
   documents?: readonly ArticleDocument[];

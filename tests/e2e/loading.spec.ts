@@ -1,4 +1,4 @@
-import { expect, HARBOUR_HEADLINE, test } from './fixtures.ts';
+import { expect, HARBOUR_HEADLINE, SEED_ARTICLE, test } from './fixtures.ts';
 
 test('an article that cannot be fetched says so and opens with Try again', async ({ page }) => {
   await page.goto('./');
@@ -27,7 +27,7 @@ test('an article is fetched while the pointer rests on its link, and opens witho
   await page.goto('./');
   const fetched: string[] = [];
   page.on('request', (request) => {
-    if (/\/data\/[0-9a-f]+\/article\//.test(request.url())) fetched.push(request.url());
+    if (/\/data\/articles-[0-9a-f]+\/article\//.test(request.url())) fetched.push(request.url());
   });
   const link = page.getByRole('link', { name: HARBOUR_HEADLINE });
   await link.hover();
@@ -36,4 +36,37 @@ test('an article is fetched while the pointer rests on its link, and opens witho
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(HARBOUR_HEADLINE);
   await expect(page.locator('article p').first()).toBeVisible();
   expect(fetched).toHaveLength(1);
+});
+
+test('an article page asks for build.json once, with its head: the app starts on the preloaded answer', async ({ page }) => {
+  const asked: string[] = [];
+  page.on('request', (request) => {
+    if (new URL(request.url()).pathname.endsWith('/build.json')) asked.push(request.url());
+  });
+  await page.goto(`article/${SEED_ARTICLE.slug}/`);
+  await expect(page.locator('html[data-app-ready]')).toBeAttached();
+  await page.waitForLoadState('networkidle');
+  await expect(page.locator('head link[rel="preload"][as="fetch"][crossorigin][href$="/build.json"]')).toHaveCount(1);
+  // One request: the app's fetch took the preloaded answer (a fetch of another mode or credentials would ask again).
+  expect(asked).toEqual([new URL('build.json', page.url().replace(/article\/.*$/u, '')).href]);
+});
+
+test('an article page whose build.json cannot be had keeps its text and says why the reader did not start', async ({ page }) => {
+  await page.route('**/build.json', (route) => route.abort('internetdisconnected'));
+  // 'commit': the fixture's wait for a live app would wait in vain.
+  await page.goto(`article/${SEED_ARTICLE.slug}/`, { waitUntil: 'commit' });
+  const notice = page.getByRole('alert');
+  await expect(notice).toContainText('The reader could not start: the site’s build.json could not be loaded.');
+  await expect(notice).toContainText('Could not reach the site');
+  await expect(notice).toContainText('This page shows its text as it was saved');
+  // The prerendered page is left as it was, not hydrated into an empty app.
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(SEED_ARTICLE.headline);
+  await expect(page.locator('article p')).toHaveCount(SEED_ARTICLE.paragraphCount);
+  await expect(page.locator('html[data-app-ready]')).toHaveCount(0);
+
+  await page.unroute('**/build.json');
+  await Promise.all([page.waitForEvent('load'), notice.getByRole('button', { name: 'Try again' }).click()]);
+  await expect(page.locator('html[data-app-ready]')).toBeAttached();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(SEED_ARTICLE.headline);
+  await expect(page.getByRole('alert')).toHaveCount(0);
 });

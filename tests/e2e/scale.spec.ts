@@ -56,7 +56,7 @@ const words = (text: string) => [...new Set(fold(text).split(/[^\p{L}\p{M}\p{N}]
 
 /** An article's data file: this build packs them (PRERENDER_LIMIT), a few to a file. */
 const isArticleData = (url: string) => /\/data\/[^/]+\/article(-pack)?\//.test(new URL(url).pathname);
-const ARTICLE_PACK = /\/data\/[0-9a-f]+\/article-pack\/\d+\.json$/;
+const ARTICLE_PACK = /\/data\/articles-[0-9a-f]+\/article-pack\/\d+\.json$/;
 /** A file of the search index, split by term under search/ in the data folder. */
 const isSearchIndex = (url: string) => /\/data\/[^/]+\/search\//.test(new URL(url).pathname);
 
@@ -240,7 +240,7 @@ test('an article opened at its address, first of a build batch, hydrates from it
   expect(response.status()).toBe(200);
   const html = await response.text();
   expect(html).not.toContain('"paragraphs"');
-  expect(html).toMatch(/<link rel="preload" as="fetch" crossorigin href="\/big\/data\/[0-9a-f]+\/article-pack\/\d+\.json">/);
+  expect(html).toMatch(/<link rel="preload" as="fetch" crossorigin href="\/big\/data\/articles-[0-9a-f]+\/article-pack\/\d+\.json">/);
 
   const requests = recordRequests(page);
   await page.goto(address);
@@ -413,6 +413,30 @@ test('offline, search answers for words it has looked up, and says so for words 
   await context.setOffline(false);
   await search.fill(unknown);
   await expect(page.getByRole('status')).toHaveText(new RegExp(`^[\\d,]+ articles? match “${unknown}”$`));
+});
+
+test('offline, the app starts from the build.json it cached and an article read before opens again from its cached file', async ({ page, context }) => {
+  // Two visits and a service worker: more than one quick page.
+  test.slow();
+  // A collection this size is not precached: build.json and the article's pack are kept as they are fetched.
+  const target = uniqueHeadlines().find((seed) => seed.position > 2 && seed.position <= 10);
+  if (!target) throw new Error('no article with a headline of its own among the first ten');
+  await page.goto('./');
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+  // Opened again, the page's requests go through the service worker.
+  await page.goto('./');
+  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+  await rowHeading(page, target.position).getByRole('link').click();
+  await expect(page.locator('article p')).toHaveText(target.paragraphs);
+
+  await context.setOffline(true);
+  await page.goto('./');
+  await expect(page.locator('html[data-app-ready]')).toBeAttached();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await rowHeading(page, target.position).getByRole('link').click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(target.headline);
+  await expect(page.locator('article p')).toHaveText(target.paragraphs);
+  await context.setOffline(false);
 });
 
 test('sorting by headline orders the list A–Z, keeps the order in the address, and after a reload', async ({ page }) => {

@@ -51,8 +51,11 @@ for (const mount of RELATIVE_MOUNTS) {
       expect(html).toContain('<link rel="alternate" type="application/atom+xml" title="Broadsheet" href="../../feed.xml" />');
       expect(html).toMatch(/<html lang="en"/);
       expect(html).toContain('<link rel="manifest" href="../../manifest.webmanifest">');
+      // The collection's manifest, which the app starts from, asked for with the page at the site's root.
+      expect(html).toContain('<link rel="preload" as="fetch" crossorigin href="../../build.json" />');
       const list = await (await request.get(base)).text();
       expect(list).toContain(`>${HARBOUR_HEADLINE}</a>`);
+      expect(list).toContain('<link rel="preload" as="fetch" crossorigin href="./build.json" />');
     });
 
     test('the feed parses and lists the headlines with links that resolve here', async ({ page, request }) => {

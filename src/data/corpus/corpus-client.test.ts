@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createFakeHost } from '../../testing/test-services.tsx';
 import type { Article } from '../../domain/articles/article.ts';
-import { createCorpusClient, isArticleDocument } from './corpus-client.ts';
-import { articleDocuments, articlePackFile, articlePackOf, CURRENT_BUILD_PATH, LIST_PAGE_SIZE, toEntry, type ArticleDocument, type CorpusManifest } from '../../domain/articles/corpus-layout.ts';
+import { createCorpusClient, fetchCorpusManifest, isArticleDocument } from './corpus-client.ts';
+import { articleDocuments, articlePackFile, articlePackOf, CURRENT_BUILD_PATH, currentBuildJson, LIST_PAGE_SIZE, toEntry, type ArticleDocument, type CorpusManifest } from '../../domain/articles/corpus-layout.ts';
 import { articlesOf, BASE, DATA_DIR, oddArticles, rejection, setup } from '../../../tests/fixtures/corpus-client-harness.ts';
 
 describe('createCorpusClient: articles', () => {
@@ -65,11 +65,11 @@ describe('createCorpusClient: articles', () => {
   });
 
   it('does not call an article missing when the site now serves another build: it rejects as outdated and says so', async () => {
-    const { client, files, host } = setup();
+    const { client, files, host, manifest } = setup();
     const seen: boolean[] = [];
     client.subscribe(() => seen.push(client.isOutdated()));
     // A new deploy: the build file names another data folder, and this page's folder is gone.
-    files.set(CURRENT_BUILD_PATH, JSON.stringify({ dataDir: 'data/fedcba9876/' }));
+    files.set(CURRENT_BUILD_PATH, currentBuildJson({ ...manifest, dataDir: 'data/fedcba9876/' }));
     for (const path of [...files.keys()]) if (path.startsWith(DATA_DIR)) files.delete(path);
     expect(client.isOutdated()).toBe(false);
     const error = await rejection(client.loadArticle('story-001'));
@@ -85,8 +85,17 @@ describe('createCorpusClient: articles', () => {
 
   it('still calls an article missing when the site serves this very build', async () => {
     const { client, files, manifest } = setup();
-    files.set(CURRENT_BUILD_PATH, JSON.stringify({ dataDir: manifest.dataDir }));
+    files.set(CURRENT_BUILD_PATH, currentBuildJson(manifest));
     expect(await client.loadArticle('no-such-story')).toBeNull();
+    expect(client.isOutdated()).toBe(false);
+  });
+
+  it('still calls an article missing when the build file is not a manifest: a garbled answer proves no new deploy', async () => {
+    const { client, files } = setup();
+    files.set(CURRENT_BUILD_PATH, JSON.stringify({ dataDir: 'data/fedcba9876/' }));
+    expect(await client.loadArticle('no-such-story')).toBeNull();
+    files.set(CURRENT_BUILD_PATH, '<!doctype html>');
+    expect(await client.loadArticle('no-such-story-either')).toBeNull();
     expect(client.isOutdated()).toBe(false);
   });
 
@@ -201,6 +210,40 @@ describe('isArticleDocument', () => {
     expect(isArticleDocument(JSON.parse(JSON.stringify(document)))).toBe(true);
     for (const value of [null, undefined, 1, 'x', [], {}, { article: null }, { article: { id: 'x', slug: 'x' } }, { article: { id: 1, slug: 'x', paragraphs: [] } }]) {
       expect(isArticleDocument(value), JSON.stringify(value)).toBe(false);
+    }
+  });
+});
+
+describe('fetchCorpusManifest', () => {
+  const manifest: CorpusManifest = { total: 5, pageSize: LIST_PAGE_SIZE, shards: 1, dataDir: DATA_DIR, articleDir: 'data/articles-0123456789/' };
+  const answering = (response: () => Promise<Response>) => vi.fn((_url: string, _init?: RequestInit) => response());
+
+  it('gives the manifest build.json holds, asked for under the base URL exactly as the page head preloads it', async () => {
+    const fetch = answering(() => Promise.resolve(new Response(currentBuildJson(manifest))));
+    expect(await fetchCorpusManifest(BASE, fetch)).toEqual({ ok: true, manifest });
+    // No second argument: a request with other options would not reuse the preloaded response.
+    expect(fetch.mock.calls).toEqual([[`${BASE}${CURRENT_BUILD_PATH}`]]);
+  });
+
+  it('passes its request options on (the check for a new deploy goes past the HTTP cache)', async () => {
+    const fetch = answering(() => Promise.resolve(new Response(currentBuildJson(manifest))));
+    await fetchCorpusManifest(BASE, fetch, { cache: 'no-store' });
+    expect(fetch.mock.calls).toEqual([[`${BASE}${CURRENT_BUILD_PATH}`, { cache: 'no-store' }]]);
+  });
+
+  it('says why when the file cannot be had, without throwing: unreachable, missing, not JSON, not a manifest', async () => {
+    const cases: [() => Promise<Response>, string, RegExp][] = [
+      [() => Promise.reject(new TypeError('Failed to fetch')), 'network', /^Could not reach the site \(Failed to fetch\)\.$/u],
+      [() => Promise.resolve(new Response('gone', { status: 404, statusText: 'Not Found' })), 'status', /^The site answered 404 Not Found\.$/u],
+      [() => Promise.resolve(new Response('<!doctype html><title>Oops</title>')), 'invalid', /^The file was damaged \(.+\)\.$/u],
+      [() => Promise.resolve(new Response(JSON.stringify({ dataDir: DATA_DIR }))), 'invalid', /^The file was damaged \(not the manifest of a collection\)\.$/u],
+    ];
+    for (const [response, reason, message] of cases) {
+      const result = await fetchCorpusManifest(BASE, answering(response));
+      if (result.ok) throw new Error(`expected a failure (${reason})`);
+      expect(result.error.reason).toBe(reason);
+      expect(result.error.url).toBe(`${BASE}${CURRENT_BUILD_PATH}`);
+      expect(result.error.message).toMatch(message);
     }
   });
 });

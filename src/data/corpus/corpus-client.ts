@@ -2,7 +2,7 @@ import type { SortOrder } from '../../domain/articles/sort-articles.ts';
 import {
   articlePath,
   CURRENT_BUILD_PATH,
-  isCurrentBuild,
+  isCorpusManifest,
   ENTRY_PAGE_SIZE,
   entryPagePath,
   listPagePath,
@@ -98,6 +98,31 @@ export function isArticleDocument(value: unknown): value is ArticleDocument {
   );
 }
 
+/** The manifest of the build the site serves now, from build.json, or why it could not be had. */
+export type ManifestResult = { ok: true; manifest: CorpusManifest } | { ok: false; error: CorpusFetchError };
+
+/**
+ * Fetches build.json. At start-up `init` is left out, so the request is the one the page's head
+ * preloaded; the check for a new deploy passes `cache: 'no-store'`.
+ */
+export async function fetchCorpusManifest(baseUrl: string, fetch: FetchJson, init?: RequestInit): Promise<ManifestResult> {
+  const url = new URL(CURRENT_BUILD_PATH, baseUrl).href;
+  let response: Response;
+  try {
+    response = await (init ? fetch(url, init) : fetch(url));
+  } catch (error) {
+    return { ok: false, error: new CorpusFetchError(url, 'network', error instanceof Error ? error.message : String(error)) };
+  }
+  if (!response.ok) return { ok: false, error: new CorpusFetchError(url, 'status', `${response.status} ${response.statusText}`.trim()) };
+  let value: unknown;
+  try {
+    value = await response.json();
+  } catch (error) {
+    return { ok: false, error: new CorpusFetchError(url, 'invalid', error instanceof Error ? error.message : 'not JSON') };
+  }
+  return isCorpusManifest(value) ? { ok: true, manifest: value } : { ok: false, error: new CorpusFetchError(url, 'invalid', 'not the manifest of a collection') };
+}
+
 export function createCorpusClient(options: CorpusClientOptions): CorpusClient {
   const { manifest } = options;
   const articles = new Map<string, ArticleDocument | null>();
@@ -118,19 +143,14 @@ export function createCorpusClient(options: CorpusClientOptions): CorpusClient {
   let buildCheck: Promise<boolean> | null = null;
   /**
    * Whether the site now serves another build: asked when a data file is missing, since after a
-   * deploy the old hashed folder is gone while its articles may well exist in the new one. A build
-   * file that cannot be had says nothing, and the 404 stands.
+   * deploy the old data folder is gone (and, when the app changed, the articles' folder) while what
+   * the page asked for may well exist in the new one. A build file that cannot be had says nothing,
+   * and the 404 stands.
    */
   function deployedAgain(): Promise<boolean> {
     if (outdated) return Promise.resolve(true);
-    buildCheck ??= options
-      .fetch(new URL(CURRENT_BUILD_PATH, options.baseUrl).href, { cache: 'no-store' })
-      .then(async (response) => {
-        if (!response.ok) return false;
-        const build: unknown = await response.json();
-        return isCurrentBuild(build) && build.dataDir !== manifest.dataDir;
-      })
-      .catch(() => false)
+    buildCheck ??= fetchCorpusManifest(options.baseUrl, options.fetch, { cache: 'no-store' })
+      .then((build) => build.ok && build.manifest.dataDir !== manifest.dataDir)
       .then((again) => {
         buildCheck = null;
         if (again && !outdated) {

@@ -6,6 +6,8 @@ import {
   articleDocuments,
   articlePackCount,
   articlePath,
+  currentBuildJson,
+  isCorpusManifest,
   layoutCorpus,
   LIST_PAGE_SIZE,
   LIST_SORT_ORDERS,
@@ -251,6 +253,41 @@ describe('articlePackCount', () => {
     expect(articlePackCount(10_050)).toBe(articlePackCount(10_000));
     // Never more than a sixteenth over one pack per five articles.
     for (const total of [17, 333, 4_097, 65_537, 250_000]) expect(articlePackCount(total)).toBeLessThanOrEqual(Math.ceil((Math.ceil(total / 5) * 17) / 16));
+  });
+});
+
+describe('isCorpusManifest', () => {
+  const manifest: CorpusManifest = { total: 12, pageSize: LIST_PAGE_SIZE, shards: 1, dataDir: 'data/0123456789/', articleDir: 'data/articles-abcdef0123/' };
+  const parsed = (value: CorpusManifest) => JSON.parse(currentBuildJson(value)) as unknown;
+
+  it('accepts the manifest a build writes to build.json, packed or not, and an empty collection', () => {
+    expect(isCorpusManifest(parsed(manifest))).toBe(true);
+    expect(isCorpusManifest(parsed({ ...manifest, articlePacks: 3 }))).toBe(true);
+    expect(isCorpusManifest(parsed({ ...manifest, total: 0 }))).toBe(true);
+  });
+
+  it('refuses what a host may answer instead: nothing, another JSON file, the old build.json with a data folder only', () => {
+    for (const value of [null, undefined, 'data/0123456789/', [], {}, [manifest], { dataDir: 'data/0123456789/' }]) expect(isCorpusManifest(value), JSON.stringify(value)).toBe(false);
+  });
+
+  it('refuses a damaged field', () => {
+    const damaged: Record<string, unknown>[] = [
+      { total: -1 },
+      { total: 1.5 },
+      { total: '12' },
+      { pageSize: 0 },
+      { shards: 0 },
+      { dataDir: 'data/0123456789' },
+      { dataDir: '' },
+      { articleDir: undefined },
+      { articlePacks: 0 },
+      { articlePacks: null },
+    ];
+    for (const change of damaged) expect(isCorpusManifest({ ...manifest, ...change }), JSON.stringify(change)).toBe(false);
+  });
+
+  it('refuses folders that would lead the app off its own site or out of its folder', () => {
+    for (const dataDir of ['/data/x/', 'https://evil.example/', '//evil.example/', '../data/x/', 'data/../../x/', 'data/x?/']) expect(isCorpusManifest({ ...manifest, dataDir }), dataDir).toBe(false);
   });
 });
 

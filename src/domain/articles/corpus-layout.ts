@@ -4,7 +4,8 @@ import { sortArticles, type SortOrder } from './sort-articles.ts';
 
 /**
  * How the build lays the collection out as static files, so the first view never grows with it:
- * the app carries a small manifest and the first page of the list; everything else is fetched.
+ * the app loads a small manifest (build.json) and the list page carries the list's first rows;
+ * everything else is fetched.
  *
  *   <dataDir>list/<sort>/<page>.json   a page of list entries, in that sort order
  *   <articleDir>article/<slug>.json     one article, with its neighbours in file order
@@ -55,22 +56,36 @@ export interface CorpusManifest {
 }
 
 /**
- * A file at a fixed address (not under a hashed folder, never precached) holding the manifest of
- * the build the site serves now. A page opened before a new deploy asks for it when one of its data
- * files is gone, to tell "this article does not exist" from "this page is an old version".
+ * A file at a fixed address (not under a hashed folder) holding the manifest of the build the site
+ * serves now. The app loads it at start-up rather than carrying it, so the app's own files (and
+ * every page that loads them) do not change when a seed does. A page opened before a new deploy asks
+ * for it again when one of its data files is gone, to tell "this article does not exist" from "this
+ * page is an old version".
  */
 export const CURRENT_BUILD_PATH = 'build.json';
-
-export interface CurrentBuild {
-  dataDir: string;
-}
 
 export function currentBuildJson(manifest: CorpusManifest): string {
   return JSON.stringify(manifest);
 }
 
-export function isCurrentBuild(value: unknown): value is CurrentBuild {
-  return typeof value === 'object' && value !== null && typeof (value as CurrentBuild).dataDir === 'string';
+const isCount = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 0;
+/** A folder under the app's base: relative, ending in "/", never climbing out of it. */
+const isDataFolder = (value: unknown): value is string => typeof value === 'string' && /^[\w-]+(\/[\w-]+)*\/$/.test(value);
+
+/** Whether a build.json as fetched (untrusted: a host may answer anything) is a manifest the app can use. */
+export function isCorpusManifest(value: unknown): value is CorpusManifest {
+  if (typeof value !== 'object' || value === null) return false;
+  const manifest = value as Record<keyof CorpusManifest, unknown>;
+  return (
+    isCount(manifest.total) &&
+    isCount(manifest.pageSize) &&
+    manifest.pageSize > 0 &&
+    isCount(manifest.shards) &&
+    manifest.shards > 0 &&
+    isDataFolder(manifest.dataDir) &&
+    isDataFolder(manifest.articleDir) &&
+    (manifest.articlePacks === undefined || (isCount(manifest.articlePacks) && manifest.articlePacks > 0))
+  );
 }
 
 /** The id of the data block in which the list page carries its first rows (ArticleEntry[]). */
