@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Logger, Plugin, ResolvedConfig } from 'vite';
 import type { Article } from '../domain/articles/article.ts';
@@ -140,7 +140,16 @@ interface BuildState {
   /** The code that reads seeds and lays them out, and with the build's options (names the articles' folder). */
   codeVersion: string;
   layoutVersion: string;
+  /**
+   * With the cache (the output folder is not emptied by Vite), the search index is written as soon
+   * as it is indexed, while Vite bundles the app, into this folder of the output; writeBundle moves
+   * it into the data folder once that folder is settled. Null: written in writeBundle.
+   */
+  searchStaging: { folder: string; files: Promise<[path: string, bytes: number][]> } | null;
 }
+
+/** The search index's staging folder of a build in progress (see BuildState). */
+const SEARCH_STAGING = /^\.search-staging-\d+$/;
 
 /** Vite's rule: an output folder is emptied when asked, or by default when it is inside the project. */
 function emptiesOutDir(asked: boolean | undefined, root: string, outDir: string): boolean {
@@ -149,15 +158,18 @@ function emptiesOutDir(asked: boolean | undefined, root: string, outDir: string)
   return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
 }
 
+/** A folder's entries, or none if it cannot be read. */
+function safeList(folder: string): string[] {
+  try {
+    return readdirSync(folder);
+  } catch {
+    return [];
+  }
+}
+
 /** Empties a folder as Vite would (its .git aside). */
 function emptyFolder(folder: string, keep: readonly string[] = ['.git']): void {
-  let names: string[];
-  try {
-    names = readdirSync(folder);
-  } catch {
-    return;
-  }
-  for (const name of names) if (!keep.includes(name)) rmSync(path.join(folder, name), { recursive: true, force: true });
+  for (const name of safeList(folder)) if (!keep.includes(name)) rmSync(path.join(folder, name), { recursive: true, force: true });
 }
 
 /**
@@ -222,6 +234,10 @@ export function seedArticles(options: SeedArticlesOptions): Plugin {
       search = startSearch(listed, { file, digest, seeds: snapshotSeedIndexes(previous, articles, scanned, listed) });
     }
     if (!search) throw new Error('the seeds folder was never listed');
+    const staging = caching ? `.search-staging-${process.pid}` : null;
+    const searchStaging = staging ? { folder: staging, files: search.write(outDir, `${staging}/`) } : null;
+    // Awaited in writeBundle: until then a failure must not count as unhandled.
+    searchStaging?.files.catch(() => {});
     const codeVersion = codeFingerprint(config.root);
     const layoutVersion = `${codeVersion}:${options.prerenderLimit ?? 'all'}`;
     const manifest: CorpusManifest = {
@@ -235,7 +251,7 @@ export function seedArticles(options: SeedArticlesOptions): Plugin {
     report(config.logger, { articles: scanned.entries, skipped: scanned.skipped, warnings: scanned.warnings });
     const reused = scanned.reused ? ` (${scanned.reused.toLocaleString('en')} unchanged seeds not parsed again)` : '';
     config.logger.info(`${label}: read in ${seconds(performance.now() - started)}${reused}`);
-    return (build = { scanned, search, manifest, codeVersion, layoutVersion });
+    return (build = { scanned, search, manifest, codeVersion, layoutVersion, searchStaging });
   };
   const currentManifest = () => (streaming() ? scanOnce().manifest : currentData().manifest);
   const module = articlesModule(currentManifest);
@@ -264,6 +280,8 @@ export function seedArticles(options: SeedArticlesOptions): Plugin {
           // What Vite would have done: nothing of an earlier build is left to be served by mistake.
           if (emptiesOutDir(asksEmpty, config.root, outDir)) emptyFolder(outDir);
         }
+        // A build that failed may have left its search index half-staged.
+        for (const name of safeList(outDir)) if (SEARCH_STAGING.test(name)) rmSync(path.join(outDir, name), { recursive: true, force: true });
       }
       const scanned = streaming() ? scanOnce().scanned : null;
       const loaded = scanned ? { ...scanned, articles: scanned.entries } : currentCorpus(config.logger);
@@ -325,7 +343,7 @@ export function seedArticles(options: SeedArticlesOptions): Plugin {
         const shell = bundle['index.html'];
         if (!shell || shell.type !== 'asset' || !output.dir) return;
         const started = performance.now();
-        const { scanned, search, manifest, codeVersion, layoutVersion } = scanOnce();
+        const { scanned, search, manifest, codeVersion, layoutVersion, searchStaging } = scanOnce();
         const relative = !config.base.startsWith('/');
         const base = relative ? './' : config.base;
         const documentOptions = { siteUrl: options.siteUrl, relative, screenChunks: screenChunks(bundle, base) };
@@ -358,7 +376,17 @@ export function seedArticles(options: SeedArticlesOptions): Plugin {
             async writeSearchIndex() {
               const indexed = await search.indexed;
               if (indexed !== scanned.entries.length) throw new Error(`the seeds changed while the build read them (${indexed} articles indexed for search, ${scanned.entries.length} scanned); build again`);
-              for (const [file, bytes] of await search.write(output.dir ?? '', manifest.dataDir)) tallied(file, bytes);
+              if (!searchStaging) {
+                for (const [file, bytes] of await search.write(output.dir ?? '', manifest.dataDir)) tallied(file, bytes);
+                return;
+              }
+              const files = await searchStaging.files;
+              const target = path.join(output.dir ?? '', manifest.dataDir, 'search');
+              rmSync(target, { recursive: true, force: true });
+              mkdirSync(path.dirname(target), { recursive: true });
+              renameSync(path.join(output.dir ?? '', searchStaging.folder, 'search'), target);
+              rmSync(path.join(output.dir ?? '', searchStaging.folder), { recursive: true, force: true });
+              for (const [file, bytes] of files) tallied(`${manifest.dataDir}${file.slice(searchStaging.folder.length + 1)}`, bytes);
             },
             batchSize: options.batchSize ?? DEFAULT_BATCH_SIZE,
             prerenderLimit: options.prerenderLimit,
@@ -402,8 +430,11 @@ export function seedArticles(options: SeedArticlesOptions): Plugin {
       },
     },
     async buildEnd(error) {
-      // A failed build must not be kept alive by the search index's thread.
-      if (error && build) await build.search.stop();
+      // A failed build must not be kept alive by the search index's thread, nor leave its staging folder.
+      if (error && build) {
+        await build.search.stop();
+        if (build.searchStaging) rmSync(path.join(outDir, build.searchStaging.folder), { recursive: true, force: true });
+      }
     },
     closeBundle: {
       // Last, after the service worker is written, so the report counts every file the host will get.
@@ -426,13 +457,7 @@ export function seedArticles(options: SeedArticlesOptions): Plugin {
  */
 function removeStaleAssets(outDir: string, bundle: Record<string, unknown>): void {
   const folder = path.join(outDir, 'assets');
-  let names: string[];
-  try {
-    names = readdirSync(folder);
-  } catch {
-    return;
-  }
-  for (const name of names) if (!(`assets/${name}` in bundle)) rmSync(path.join(folder, name), { recursive: true, force: true });
+  for (const name of safeList(folder)) if (!(`assets/${name}` in bundle)) rmSync(path.join(folder, name), { recursive: true, force: true });
 }
 
 function seconds(ms: number): string {
