@@ -92,6 +92,35 @@ describe('startApp', () => {
     expect(container.previousElementSibling?.contains(screen.getByRole('complementary', { name: 'Reader not started' }))).toBe(true);
   });
 
+  it('keeps a prerendered article’s text when its text file cannot be reached, rather than hydrating into an error', async () => {
+    const services = createTestServices({ documents: [] });
+    const container = page('hydrate', prerenderedArticle());
+    const before = container.cloneNode(true);
+    // build.json arrives; then the connection goes, before the article's file is asked for.
+    const createApp = vi.fn((_manifest: CorpusManifest) => {
+      services.host.mode = 'offline';
+      return { app: <Counter />, corpus: services.corpus };
+    });
+    const { started } = start(services, container, { createApp, articleSlug: sampleArticles[1]?.slug ?? '' });
+    const result = await started;
+    expect(result.ok).toBe(false);
+    expect(container.isEqualNode(before)).toBe(true);
+    const alert = screen.getByRole('alert');
+    expect(alert.textContent).toContain('The reader could not start: this article’s text file could not be loaded.');
+    expect(alert.textContent).toContain('This page shows its text as it was saved');
+    expect(screen.queryByRole('button', { name: /Clicked/ })).toBeNull();
+  });
+
+  it('hydrates into the article screen when the article is gone (not unreachable): that screen says so', async () => {
+    const services = createTestServices({ documents: [] });
+    const container = page('hydrate', element('button', 'Clicked 0', { type: 'button' }));
+    const { started } = start(services, container, { articleSlug: 'no-such-article' });
+    expect(await started).toEqual({ ok: true });
+    expect(screen.queryByRole('alert')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Clicked 0' }));
+    expect(screen.getByRole('button', { name: 'Clicked 1' })).toBeTruthy();
+  });
+
   it('says a garbled or missing build.json is damaged or missing, on a page with nothing prerendered too', async () => {
     for (const [answer, message] of [
       ['{"dataDir":"data/0123456789/"}', 'The file was damaged (not the manifest of a collection).'],

@@ -70,3 +70,21 @@ test('an article page whose build.json cannot be had keeps its text and says why
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(SEED_ARTICLE.headline);
   await expect(page.getByRole('alert')).toHaveCount(0);
 });
+
+test('an article page whose text file cannot be had keeps its text and says why the reader did not start', async ({ page }) => {
+  await page.route('**/data/*/article/**', (route) => route.abort('internetdisconnected'));
+  // 'commit': the fixture's wait for a live app would wait in vain.
+  await page.goto(`article/${SEED_ARTICLE.slug}/`, { waitUntil: 'commit' });
+  const notice = page.getByRole('alert');
+  await expect(notice).toContainText('The reader could not start: this article’s text file could not be loaded.');
+  await expect(notice).toContainText('This page shows its text as it was saved');
+  // Not hydrated into the article screen's error: the prerendered text stays.
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(SEED_ARTICLE.headline);
+  await expect(page.locator('article p')).toHaveCount(SEED_ARTICLE.paragraphCount);
+  await expect(page.locator('html[data-app-ready]')).toHaveCount(0);
+
+  await page.unroute('**/data/*/article/**');
+  await Promise.all([page.waitForEvent('load'), notice.getByRole('button', { name: 'Try again' }).click()]);
+  await expect(page.locator('html[data-app-ready]')).toBeAttached();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});
