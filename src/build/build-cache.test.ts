@@ -19,6 +19,7 @@ const state = (): BuildCacheState => ({
   format: BUILD_CACHE_FORMAT,
   codeVersion: 'code',
   appVersion: 'v1',
+  bundleFiles: ['index.html', 'assets/index-abc.js'],
   manifest: { total: 1, pageSize: LIST_PAGE_SIZE, shards: 1, dataDir: 'data/0123456789/', articleDir: 'data/articles-abc/' },
   seeds: { aa: { ok: true, headline: 'A story', excerpt: 'Text.', wordCount: 1, readingMinutes: 1, lang: 'en', warnings: [], textKey: 'k' }, bb: { ok: false, reason: 'the file is empty' } },
   seedFiles: ['a.txt'],
@@ -80,6 +81,7 @@ describe('the build cache', () => {
     ['an article record without its key', { articles: [{ slug: 'a-story', fileBytes: 1, pageBytes: null }] }, 'damaged (the articles)'],
     ['a search index holding more articles than there are', { search: { file: 'x', digest: 'y', articles: 2 } }, 'damaged (the search index record)'],
     ['no manifest', { manifest: null }, 'damaged (no app version or manifest)'],
+    ['a bundle file outside the output folder', { bundleFiles: ['../../home/reader/notes.txt'] }, 'damaged (the bundle files)'],
     ['a list file without its signature', { lists: { 'list/file/0.json': { bytes: 30 } } }, 'damaged (the list files)'],
   ])('refuses a cache with %s', (_case, change, reason) => {
     expect(checkCacheState({ ...state(), ...change })).toBe(reason);

@@ -55,6 +55,8 @@ export interface BuildCacheState {
   codeVersion: string;
   /** Everything besides the seeds that decides the output (see `appVersion`). */
   appVersion: string;
+  /** The files Vite wrote (the app's assets, index.html, build.json, the feed…), so the next build removes those it no longer has. */
+  bundleFiles: string[];
   /** The manifest of the build, as its build.json holds it. */
   manifest: CorpusManifest;
   /** Seeds by the sha256 of their bytes: what parsing them gave. */
@@ -110,6 +112,9 @@ export function packKey(memberKeys: readonly string[]): string {
 
 export type LoadedCache = { state: BuildCacheState } | { state: null; reason: string };
 
+/** A relative path that stays in the output folder: the cache names files to delete, so it must not name others. */
+const isInside = (file: string): boolean => file !== '' && !path.isAbsolute(file) && !file.split(/[\\/]/).includes('..');
+
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function isCachedArticle(value: unknown): value is CachedArticle {
@@ -146,6 +151,7 @@ export function checkCacheState(value: unknown): BuildCacheState | string {
   if (typeof value.codeVersion !== 'string' || typeof value.appVersion !== 'string' || !isObject(manifest) || typeof manifest.dataDir !== 'string' || typeof manifest.articleDir !== 'string' || typeof manifest.total !== 'number') {
     return 'damaged (no app version or manifest)';
   }
+  if (!Array.isArray(value.bundleFiles) || !value.bundleFiles.every((file) => typeof file === 'string' && isInside(file))) return 'damaged (the bundle files)';
   if (!isObject(seeds) || !Object.values(seeds).every(isSeedRecord)) return 'damaged (a seed record)';
   if (!Array.isArray(seedHashes) || !seedHashes.every((hash) => typeof hash === 'string' && Object.hasOwn(seeds, hash))) return 'damaged (the seed hashes)';
   if (!Array.isArray(seedFiles) || seedFiles.length !== seedHashes.length || !seedFiles.every((file) => typeof file === 'string')) return 'damaged (the seed files)';

@@ -82,6 +82,7 @@ async function build(seedsDir: string, outDir: string, previous: BuildCacheState
     format: BUILD_CACHE_FORMAT,
     codeVersion: 'code',
     appVersion: 'app',
+    bundleFiles: [],
     manifest,
     seeds: Object.fromEntries(scanned.records),
     seedFiles: scanned.seedFiles,

@@ -8,9 +8,10 @@ import { buildCacheDir } from './build-cache.ts';
 
 /**
  * The build cache through the real build: Vite, the plugin, the search index thread and its
- * snapshot. A collection is built, changed (seeds added at the end, one corrected, one removed,
- * one broken file added) and built again from the cache; the result must be what a build without
- * the cache makes of the same seeds, file for file.
+ * snapshot. A collection is built, then built again with another option (the app changes), then
+ * changed (seeds added at the end, one corrected, one given a new headline, a broken file added,
+ * then one removed) and built again from the cache each time; each result must be what a build
+ * without the cache makes of the same seeds, file for file.
  */
 const root = path.resolve(import.meta.dirname, '../..');
 const work = mkdtempSync(path.join(tmpdir(), 'broadsheet-vite-incremental-'));
@@ -53,10 +54,10 @@ const precacheList = (dir: string) =>
     .sort();
 
 /** A build from the cache, then a build without it into a folder of its own: the two must be the same site. */
-function expectSameAsFresh(seeds: string, cached: string, name: string): string {
-  const log = viteBuild(seeds, cached);
+function expectSameAsFresh(seeds: string, cached: string, name: string, env: Record<string, string> = {}): string {
+  const log = viteBuild(seeds, cached, env);
   const fresh = path.join(work, `dist-fresh-${name}`);
-  viteBuild(seeds, fresh, { BUILD_CACHE: '0' });
+  viteBuild(seeds, fresh, { ...env, BUILD_CACHE: '0' });
   expect(tree(cached)).toEqual(tree(fresh));
   expect(precacheList(cached)).toEqual(precacheList(fresh));
   return log;
@@ -70,7 +71,12 @@ describe('a rebuild from the build cache, through Vite', () => {
     const names = generated.map((seed) => seed.name);
     for (const { name, text } of generated.slice(0, 12)) writeFileSync(path.join(seeds, name), text);
     const cached = path.join(work, 'dist-cached');
-    expect(viteBuild(seeds, cached)).toMatch(/build cache not used: .*; a full build/);
+    expect(viteBuild(seeds, cached, { SITE_URL: 'https://example.org/news/' })).toMatch(/build cache not used: .*; a full build/);
+    expect(readdirSync(cached)).toContain('sitemap.xml');
+
+    // The app built otherwise (no site URL): every page is written again, and the sitemap goes.
+    expect(expectSameAsFresh(seeds, cached, 'app-changed')).toContain('the app, or how it is built, changed; every page is written again');
+    expect(readdirSync(cached)).not.toContain('sitemap.xml');
 
     // A day's news at the end, a corrected text, a new headline (its neighbours link to it), a broken file.
     for (const { name, text } of generated.slice(12)) writeFileSync(path.join(seeds, `zz-${name}`), text);

@@ -357,7 +357,8 @@ export function seedArticles(options: SeedArticlesOptions): Plugin {
           if (!previous && cache.state && emptiesOutDir(asksEmpty, config.root, outDir)) {
             for (const folder of TALLIED_FOLDERS) rmSync(path.join(outDir, folder), { recursive: true, force: true });
           }
-          removeStaleAssets(outDir, bundle);
+          // What the last build's bundle had and this one has not (assets named by their hash, a sitemap without SITE_URL): emptying the folder removed it before.
+          for (const file of cache.state?.bundleFiles ?? []) if (!(file in bundle)) rmSync(path.join(outDir, file), { force: true });
         }
         const prerenderer = options.prerender ? await startPrerenderer(config.root, module) : null;
         // What goes into the data folder and article/ is counted as written, for the hosting report.
@@ -411,6 +412,7 @@ export function seedArticles(options: SeedArticlesOptions): Plugin {
               format: BUILD_CACHE_FORMAT,
               codeVersion,
               appVersion: version,
+              bundleFiles: Object.keys(bundle),
               manifest,
               seeds: Object.fromEntries(scanned.records),
               seedFiles: scanned.seedFiles,
@@ -449,15 +451,6 @@ export function seedArticles(options: SeedArticlesOptions): Plugin {
       },
     },
   };
-}
-
-/**
- * Deletes the assets of earlier builds that this one no longer has (their names carry a content
- * hash, so each build adds new ones): what emptying the folder did before it was updated in place.
- */
-function removeStaleAssets(outDir: string, bundle: Record<string, unknown>): void {
-  const folder = path.join(outDir, 'assets');
-  for (const name of safeList(folder)) if (!(`assets/${name}` in bundle)) rmSync(path.join(folder, name), { recursive: true, force: true });
 }
 
 function seconds(ms: number): string {
