@@ -12,12 +12,13 @@
  * copied) into the bench's own folder, where the ten new seeds go.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { startStaticServer } from '../e2e/static-server.ts';
 import { measureOutput } from '../../src/build/output-size.ts';
+import { buildCacheDir } from '../../src/build/build-cache.ts';
 import { generateSeeds, writeCorpus } from '../tools/make-corpus.ts';
 import { measureFirstSearch } from './search-bench.ts';
 
@@ -226,4 +227,14 @@ async function measureRebuilds(seeds: string, dist: string, at: string, timeoutS
     if (rebuilt.ok) row(what, `${rebuilt.seconds.toFixed(1)} s, ${rebuilt.peakMiB === null ? 'n/a' : `${Math.round(rebuilt.peakMiB)} MiB`}`, budget, met);
     else row(what, `FAILED after ${rebuilt.seconds.toFixed(0)} s: ${rebuilt.failure}`, budget, false);
   }
+  // The cache of the bench's own output folder (a new one each run): hundreds of MiB at 100,000 articles.
+  const cache = buildCacheDir(path.resolve('node_modules/.vite'), dist);
+  row(`build cache kept for ${at} articles`, mib(folderBytes(cache)), '', null);
+  rmSync(cache, { recursive: true, force: true });
+}
+
+function folderBytes(folder: string): number {
+  let total = 0;
+  for (const name of readdirSync(folder)) total += statSync(path.join(folder, name)).size;
+  return total;
 }
