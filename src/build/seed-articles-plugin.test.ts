@@ -21,7 +21,8 @@ import {
   type CorpusManifest,
 } from '../domain/articles/corpus-layout.ts';
 import { createMemorySearchReader } from '../testing/test-services.tsx';
-import { ARTICLES_MODULE_ID, articlesModule, buildCorpusData, loadCorpus, readSeedsFolder, seedArticles } from './seed-articles-plugin.ts';
+import { buildCorpusData, loadCorpus, readSeedsFolder } from './in-memory-corpus.ts';
+import { ARTICLES_MODULE_ID, articlesModule, seedArticles } from './seed-articles-plugin.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const FIXTURES = path.join(ROOT, 'tests/fixtures/seeds');

@@ -1,18 +1,17 @@
-import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Logger, Plugin, ResolvedConfig } from 'vite';
-import type { Article } from '../domain/articles/article.ts';
-import { buildCorpus, formatCorpusReport, type Corpus, type SeedFile } from '../domain/articles/build-corpus.ts';
-import { articlePackCount, currentBuildJson, CURRENT_BUILD_PATH, layoutCorpus, LIST_PAGE_SIZE, shardCount, type ArticleEntry, type CorpusManifest } from '../domain/articles/corpus-layout.ts';
-import { SearchIndexWriter } from '../domain/search/search-index-writer.ts';
+import { formatCorpusReport, type Corpus } from '../domain/articles/build-corpus.ts';
+import { articlePackCount, currentBuildJson, CURRENT_BUILD_PATH, LIST_PAGE_SIZE, shardCount, type CorpusManifest } from '../domain/articles/corpus-layout.ts';
 import { startPrerenderer } from './prerender.ts';
 import { paths, SCREEN_ROUTES, type ScreenRoute } from '../config/paths.ts';
 import { atomFeed, robotsTxt, sitemap } from './site-files.ts';
 import { articleDirName, codeFingerprint, dataDirName } from './build-fingerprint.ts';
 import { formatHostingReport } from './hosting-report.ts';
 import { measureOutput, OutputTally } from './output-size.ts';
-import { listSeeds, readSeed, scanSeedsFolder, type ScannedCorpus } from './seed-scan.ts';
+import { scanSeedsFolder, type ScannedCorpus } from './seed-scan.ts';
+import { buildCorpusData, loadCorpus, type CorpusBuild } from './in-memory-corpus.ts';
+import { emptiesOutDir, emptyFolder, safeList } from './output-folder.ts';
 import { startSearchIndexThread, type SearchIndexThread } from './search-index-thread.ts';
 import { firstPrerendered, writeCorpusOutput } from './write-corpus.ts';
 import { appVersion, buildCacheDir, BUILD_CACHE_FORMAT, dropBuildCache, loadBuildCache, saveBuildCache, searchSnapshotFile, snapshotSeedIndexes, type BuildCacheState, type LoadedCache } from './build-cache.ts';
@@ -20,49 +19,6 @@ import type { SearchSnapshotInput } from './search-index-worker.ts';
 
 export const ARTICLES_MODULE_ID = 'virtual:articles';
 const RESOLVED_ID = `\0${ARTICLES_MODULE_ID}`;
-
-/** Reads every seed file; a file that cannot be read is reported like one that cannot be parsed. */
-export function readSeedsFolder(seedsDir: string): { files: SeedFile[]; unreadable: Corpus['skipped'] } {
-  const { names, problem } = listSeeds(seedsDir);
-  const files: SeedFile[] = [];
-  const unreadable: Corpus['skipped'] = problem ? [problem] : [];
-  for (const name of names) {
-    const read = readSeed(seedsDir, name);
-    if ('problem' in read) unreadable.push(read.problem);
-    else files.push({ name, bytes: read.bytes });
-  }
-  return { files, unreadable };
-}
-
-export function loadCorpus(seedsDir: string): Corpus {
-  const { files, unreadable } = readSeedsFolder(seedsDir);
-  const corpus = buildCorpus(files);
-  return { ...corpus, skipped: [...unreadable, ...corpus.skipped] };
-}
-
-/** A collection laid out as the app's data files, with the manifest that finds them (the dev server's, held in memory). */
-export interface CorpusBuild {
-  manifest: CorpusManifest;
-  firstPage: ArticleEntry[];
-  /** Full path under the output folder → JSON text. */
-  files: Map<string, string>;
-}
-
-export function buildCorpusData(articles: readonly Article[]): CorpusBuild {
-  const { files, firstPage, shards } = layoutCorpus(articles);
-  // Fed one article at a time: the writer keeps term counts, not texts.
-  const search = new SearchIndexWriter();
-  articles.forEach((article, position) => search.add(article, position));
-  for (const [path, json] of search.finish().files) files.push({ path, json });
-  // The folder is named by a hash of every file in it, so each file can be cached for ever.
-  const hash = createHash('sha256');
-  for (const file of files) hash.update(file.path).update('\0').update(file.json).update('\0');
-  const manifest: CorpusManifest = { total: articles.length, pageSize: LIST_PAGE_SIZE, shards, dataDir: `data/${hash.digest('hex').slice(0, 10)}/`, articleDir: '' };
-  // The dev server's files are all in one folder, held in memory.
-  manifest.articleDir = manifest.dataDir;
-  const output = new Map(files.map((file) => [`${manifest.dataDir}${file.path}`, file.json]));
-  return { manifest, firstPage, files: output };
-}
 
 /**
  * Serves the manifest as `virtual:articles`, to the prerender (src/entry-server.tsx). The browser's
@@ -150,27 +106,6 @@ interface BuildState {
 
 /** The search index's staging folder of a build in progress (see BuildState). */
 const SEARCH_STAGING = /^\.search-staging-\d+$/;
-
-/** Vite's rule: an output folder is emptied when asked, or by default when it is inside the project. */
-function emptiesOutDir(asked: boolean | undefined, root: string, outDir: string): boolean {
-  if (asked !== undefined) return asked;
-  const relative = path.relative(root, outDir);
-  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
-}
-
-/** A folder's entries, or none if it cannot be read. */
-function safeList(folder: string): string[] {
-  try {
-    return readdirSync(folder);
-  } catch {
-    return [];
-  }
-}
-
-/** Empties a folder as Vite would (its .git aside). */
-function emptyFolder(folder: string, keep: readonly string[] = ['.git']): void {
-  for (const name of safeList(folder)) if (!keep.includes(name)) rmSync(path.join(folder, name), { recursive: true, force: true });
-}
 
 /**
  * Parses `seeds/` and serves a small manifest as `virtual:articles`. The production build streams:

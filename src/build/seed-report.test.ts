@@ -4,7 +4,8 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HOSTILE_SEEDS_DIR } from '../../tests/tools/make-hostile-seeds.ts';
 import { formatCorpusReport } from '../domain/articles/build-corpus.ts';
-import { loadCorpus, seedArticles } from './seed-articles-plugin.ts';
+import { loadCorpus } from './in-memory-corpus.ts';
+import { seedArticles } from './seed-articles-plugin.ts';
 
 /** The report every build prints, and STRICT_SEEDS turning a skipped seed into a failed build. */
 

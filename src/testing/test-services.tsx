@@ -1,7 +1,7 @@
 import { render } from '@testing-library/react';
 import { createMemoryRouter, RouterProvider, type RouteObject } from 'react-router-dom';
 import { AppProviders, type AppServices } from '../app/app-providers.tsx';
-import { buildCorpusData, type CorpusBuild } from '../build/seed-articles-plugin.ts';
+import { buildCorpusData, type CorpusBuild } from '../build/in-memory-corpus.ts';
 import type { Article } from '../domain/articles/article.ts';
 import { createCorpusClient, type CorpusClient, type FetchJson } from '../data/corpus/corpus-client.ts';
 import { currentBuildJson, CURRENT_BUILD_PATH, type ArticleDocument } from '../domain/articles/corpus-layout.ts';

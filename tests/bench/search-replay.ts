@@ -9,7 +9,7 @@
  */
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { loadCorpus } from '../../src/build/seed-articles-plugin.ts';
+import { loadCorpus } from '../../src/build/in-memory-corpus.ts';
 import { ENTRY_PAGE_SIZE, toEntry } from '../../src/domain/articles/corpus-layout.ts';
 import { limitSearchQuery } from '../../src/domain/search/query-limits.ts';
 import { createSearchIndexReader } from '../../src/domain/search/search-index-reader.ts';

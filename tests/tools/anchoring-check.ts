@@ -8,7 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { loadCorpus } from '../../src/build/seed-articles-plugin.ts';
+import { loadCorpus } from '../../src/build/in-memory-corpus.ts';
 import { articleText } from '../../src/domain/articles/article-text.ts';
 import { anchorHighlight } from '../../src/domain/highlights/anchoring/anchor-highlight.ts';
 import { parseSeed } from '../../src/domain/articles/parse-seed.ts';

@@ -3,7 +3,7 @@ import vm from 'node:vm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HOSTILE_SEEDS_DIR, hostileSeeds, PNG_SIGNATURE, utf8 } from '../../../tests/tools/make-hostile-seeds.ts';
 import { article, articleIn, corpus, fixtureBytes, parsed, parseFixture, removeTemporaryDirs, seedsFolder, skipOf, warningsOf } from '../../../tests/fixtures/hostile-corpus.ts';
-import { loadCorpus } from '../../build/seed-articles-plugin.ts';
+import { loadCorpus } from '../../build/in-memory-corpus.ts';
 import { parseSeedText, type SeedParseResult } from './parse-seed.ts';
 
 /**

@@ -5,7 +5,7 @@ import { longHeadline, utf8 } from '../../../tests/tools/make-hostile-seeds.ts';
 import { routeDocuments } from '../../../tests/fixtures/route-documents.ts';
 import { article, articleIn, corpus, removeTemporaryDirs, routeOf, seedsFolder, SHELL, skipOf, temporaryDir, titleOf, URL_SAFE_SLUG, warningsOf } from '../../../tests/fixtures/hostile-corpus.ts';
 import { APP_NAME, escapeHtml } from '../../build/route-documents.ts';
-import { loadCorpus } from '../../build/seed-articles-plugin.ts';
+import { loadCorpus } from '../../build/in-memory-corpus.ts';
 import { buildCorpus, formatCorpusReport } from './build-corpus.ts';
 import { HEADLINE_DISPLAY_LENGTH, shortenHeadline } from './shorten-headline.ts';
 import { shortHash } from './short-hash.ts';

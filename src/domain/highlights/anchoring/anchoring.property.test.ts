@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { anyText } from '../../../../tests/fixtures/highlight-arbitraries.ts';
 import { createRandom, randomWordSpan, simulateEdits } from '../../../../tests/tools/text-edits.ts';
-import { loadCorpus } from '../../../build/seed-articles-plugin.ts';
+import { loadCorpus } from '../../../build/in-memory-corpus.ts';
 import { articleText } from '../../articles/article-text.ts';
 import type { TextSpan } from '../highlight.ts';
 import { describeSpan, trimSpan } from './text-quote.ts';
