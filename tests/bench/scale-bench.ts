@@ -94,10 +94,13 @@ function timedBuild(seedsDir: string, outDir: string, timeoutSeconds: number): P
   });
 }
 
-/** Gzipped bytes of what a first visit to `/` downloads: the HTML and the scripts and styles it loads. */
+/**
+ * Gzipped bytes of what a first visit to `/` downloads: the HTML, and the scripts, styles and
+ * manifest (build.json, preloaded) it loads before the app starts (counted with the scripts).
+ */
 export function firstViewBytes(dist: string): { html: number; jsCss: number } {
   const html = readFileSync(path.join(dist, 'index.html'), 'utf8');
-  const assets = [...html.matchAll(/(?:src|href)="\.?\/?([^"]+\.(?:js|css))"/g)].map((m) => m[1] as string);
+  const assets = [...html.matchAll(/(?:src|href)="\.?\/?([^"]+\.(?:js|css|json))"/g)].map((m) => m[1] as string);
   const gzip = (file: string) => gzipSync(readFileSync(path.join(dist, file))).length;
   return { html: gzipSync(html).length, jsCss: assets.reduce((sum, file) => sum + gzip(file), 0) };
 }
