@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -36,6 +36,7 @@ function saved(value: BuildCacheState = state()) {
   const outDir = temporaryDir();
   saveBuildCache(cacheDir, value);
   writeFileSync(path.join(outDir, 'build.json'), currentBuildJson(value.manifest));
+  for (const folder of [value.manifest.dataDir, value.manifest.articleDir]) mkdirSync(path.join(outDir, folder), { recursive: true });
   return { cacheDir, outDir };
 }
 
@@ -74,6 +75,12 @@ describe('the build cache', () => {
     expect(loadBuildCache(cacheDir, outDir, 'code')).toEqual({ state: null, reason: 'the output folder has no build.json (emptied or never built)' });
   });
 
+  it('is ignored when the output folder lost a folder it describes (deleted by hand)', () => {
+    const { cacheDir, outDir } = saved();
+    rmSync(path.join(outDir, 'data/articles-abc'), { recursive: true });
+    expect(loadBuildCache(cacheDir, outDir, 'code')).toEqual({ state: null, reason: 'the output folder has lost data/articles-abc/' });
+  });
+
   it.each([
     ['a seed record without its headline', { seeds: { aa: { ok: true, excerpt: '' } } }, 'damaged (a seed record)'],
     ['a seed hash with no record', { seedHashes: ['zz'] }, 'damaged (the seed hashes)'],
@@ -82,6 +89,10 @@ describe('the build cache', () => {
     ['a search index holding more articles than there are', { search: { file: 'x', digest: 'y', articles: 2 } }, 'damaged (the search index record)'],
     ['no manifest', { manifest: null }, 'damaged (no app version or manifest)'],
     ['a bundle file outside the output folder', { bundleFiles: ['../../home/reader/notes.txt'] }, 'damaged (the bundle files)'],
+    ['a data folder outside the output folder', { manifest: { ...state().manifest, dataDir: '../../home/' } }, 'damaged (no app version or manifest)'],
+    ['an article slug that is a path', { articles: [{ slug: '../../x', key: 'key', fileBytes: 1, pageBytes: null }] }, 'damaged (an article slug)'],
+    ['a list file outside the output folder', { lists: { '../../x.json': { signature: 's', bytes: 1 } } }, 'damaged (the list files)'],
+    ['more packs than articles', { manifest: { ...state().manifest, articlePacks: 1_000_000_000 } }, 'damaged (no app version or manifest)'],
     ['a list file without its signature', { lists: { 'list/file/0.json': { bytes: 30 } } }, 'damaged (the list files)'],
   ])('refuses a cache with %s', (_case, change, reason) => {
     expect(checkCacheState({ ...state(), ...change })).toBe(reason);
@@ -101,11 +112,11 @@ describe('the build cache', () => {
     expect(buildCacheDir('/cache', 'dist')).toBe(buildCacheDir('/cache', path.resolve('dist')));
   });
 
-  it('gives the app a new version when its code, shell, page options or articles’ folder change', () => {
-    const parts = { layoutVersion: 'code', shell: '<html>', documentOptions: { relative: true }, prerender: true, articleDir: 'data/articles-abc/' };
+  it('gives the app a new version when its code, server renderer, shell, page options or articles’ folder change', () => {
+    const parts = { layoutVersion: 'code', renderer: 'entry-server', shell: '<html>', documentOptions: { relative: true }, prerender: true, articleDir: 'data/articles-abc/' };
     const version = appVersion(parts);
     expect(appVersion({ ...parts })).toBe(version);
-    for (const change of [{ layoutVersion: 'code2' }, { shell: '<html lang>' }, { documentOptions: { relative: false } }, { prerender: false }, { articleDir: 'data/articles-def/' }]) {
+    for (const change of [{ layoutVersion: 'code2' }, { renderer: 'entry-server 2' }, { shell: '<html lang>' }, { documentOptions: { relative: false } }, { prerender: false }, { articleDir: 'data/articles-def/' }]) {
       expect(appVersion({ ...parts, ...change })).not.toBe(version);
     }
   });

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { SeedRecord } from '../domain/articles/build-corpus.ts';
-import { currentBuildJson, CURRENT_BUILD_PATH, type ArticleEntry, type CorpusManifest } from '../domain/articles/corpus-layout.ts';
+import { currentBuildJson, CURRENT_BUILD_PATH, isCorpusManifest, type ArticleEntry, type CorpusManifest } from '../domain/articles/corpus-layout.ts';
 
 /**
  * What one build of a seeds folder into an output folder leaves for the next, so that adding a
@@ -85,9 +85,9 @@ export function buildCacheDir(viteCacheDir: string, outDir: string): string {
  * names the articles' folder), the built app shell (which names every asset a page links), the
  * page options and whether pages are prerendered. A different version rebuilds every page.
  */
-export function appVersion(parts: { layoutVersion: string; shell: string; documentOptions: unknown; prerender: boolean; articleDir: string }): string {
+export function appVersion(parts: { layoutVersion: string; renderer: string; shell: string; documentOptions: unknown; prerender: boolean; articleDir: string }): string {
   const hash = createHash('sha256').update(String(BUILD_CACHE_FORMAT));
-  for (const part of [parts.layoutVersion, parts.shell, JSON.stringify(parts.documentOptions), String(parts.prerender), parts.articleDir]) hash.update('\0').update(part);
+  for (const part of [parts.layoutVersion, parts.renderer, parts.shell, JSON.stringify(parts.documentOptions), String(parts.prerender), parts.articleDir]) hash.update('\0').update(part);
   return hash.digest('hex');
 }
 
@@ -114,6 +114,9 @@ export type LoadedCache = { state: BuildCacheState } | { state: null; reason: st
 
 /** A relative path that stays in the output folder: the cache names files to delete, so it must not name others. */
 const isInside = (file: string): boolean => file !== '' && !path.isAbsolute(file) && !file.split(/[\\/]/).includes('..');
+
+/** What `slugify` makes: letters, marks, digits and hyphens (so never a path of its own). */
+const SLUG = /^[\p{L}\p{M}\p{N}-]+$/u;
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -148,7 +151,8 @@ export function checkCacheState(value: unknown): BuildCacheState | string {
   if (!isObject(value)) return 'not a build cache';
   if (value.format !== BUILD_CACHE_FORMAT) return `written by another version (format ${String(value.format)})`;
   const { manifest, seeds, seedFiles, seedHashes, articles, packs, lists, search } = value;
-  if (typeof value.codeVersion !== 'string' || typeof value.appVersion !== 'string' || !isObject(manifest) || typeof manifest.dataDir !== 'string' || typeof manifest.articleDir !== 'string' || typeof manifest.total !== 'number') {
+  // Its folders and names are deleted and renamed under the output folder: none may lead out of it.
+  if (typeof value.codeVersion !== 'string' || typeof value.appVersion !== 'string' || !isCorpusManifest(manifest) || (manifest.articlePacks ?? 0) > manifest.total + 1) {
     return 'damaged (no app version or manifest)';
   }
   if (!Array.isArray(value.bundleFiles) || !value.bundleFiles.every((file) => typeof file === 'string' && isInside(file))) return 'damaged (the bundle files)';
@@ -156,8 +160,11 @@ export function checkCacheState(value: unknown): BuildCacheState | string {
   if (!Array.isArray(seedHashes) || !seedHashes.every((hash) => typeof hash === 'string' && Object.hasOwn(seeds, hash))) return 'damaged (the seed hashes)';
   if (!Array.isArray(seedFiles) || seedFiles.length !== seedHashes.length || !seedFiles.every((file) => typeof file === 'string')) return 'damaged (the seed files)';
   if (!Array.isArray(articles) || articles.length !== manifest.total || articles.length !== seedHashes.length || !articles.every(isCachedArticle)) return 'damaged (the articles)';
+  if (!articles.every((article) => SLUG.test(article.slug))) return 'damaged (an article slug)';
   if (!Array.isArray(packs) || !packs.every((pack) => pack === null || (isObject(pack) && typeof pack.key === 'string' && typeof pack.bytes === 'number'))) return 'damaged (the packs)';
-  if (!isObject(lists) || !Object.values(lists).every((file) => isObject(file) && typeof file.signature === 'string' && typeof file.bytes === 'number')) return 'damaged (the list files)';
+  if (!isObject(lists) || !Object.entries(lists).every(([file, record]) => isInside(file) && isObject(record) && typeof record.signature === 'string' && typeof record.bytes === 'number')) {
+    return 'damaged (the list files)';
+  }
   if (search !== null && !(isObject(search) && typeof search.file === 'string' && typeof search.digest === 'string' && typeof search.articles === 'number' && search.articles <= articles.length)) {
     return 'damaged (the search index record)';
   }
@@ -204,6 +211,9 @@ export function loadBuildCache(cacheDir: string, outDir: string, codeVersion: st
     return { state: null, reason: `the output folder has no ${CURRENT_BUILD_PATH} (emptied or never built)` };
   }
   if (built !== currentBuildJson(checked.manifest)) return { state: null, reason: `the output folder holds another build (its ${CURRENT_BUILD_PATH} differs)` };
+  for (const folder of [checked.manifest.dataDir, checked.manifest.articleDir]) {
+    if (!existsSync(path.join(outDir, folder))) return { state: null, reason: `the output folder has lost ${folder}` };
+  }
   return { state: checked };
 }
 

@@ -33,6 +33,30 @@ export function articleDirName(codeHash: string): string {
   return `data/articles-${createHash('sha256').update(codeHash).digest('hex').slice(0, 10)}/`;
 }
 
+/**
+ * The version of what turns a seed into its record and data files: the code (`codeFingerprint`)
+ * and the Node and ICU it runs on (lower-casing, normalisation and collation come from them).
+ */
+export function buildCodeVersion(root: string): string {
+  return `${codeFingerprint(root)}:${process.versions.node}:${process.versions.icu ?? ''}`;
+}
+
+/**
+ * The version of what renders pages besides the client's shell: the prerender's server entry and
+ * React DOM's server renderer, neither of which is in the browser's bundle.
+ */
+export function rendererVersion(root: string): string {
+  const hash = createHash('sha256');
+  for (const file of ['src/entry-server.tsx', 'node_modules/react-dom/package.json']) {
+    try {
+      hash.update(file).update('\0').update(readFileSync(path.join(root, file))).update('\0');
+    } catch {
+      hash.update(file).update('\0missing\0');
+    }
+  }
+  return hash.digest('hex');
+}
+
 /** The data folder of a collection: named by its seeds and the code that lays them out, so each file can be cached for ever. */
 export function dataDirName(seedsHash: string, codeHash: string): string {
   return `data/${createHash('sha256').update(seedsHash).update('\0').update(codeHash).digest('hex').slice(0, 10)}/`;

@@ -121,7 +121,8 @@ async function fullBuildTree(seedsDir: string, capped: Parameters<typeof build>[
   return tree(outDir);
 }
 
-describe('an incremental build (writeCorpusOutput with the last build’s cache)', () => {
+// Each test builds several times into temporary folders: generous on a busy machine.
+describe('an incremental build (writeCorpusOutput with the last build’s cache)', { timeout: 60_000 }, () => {
   it('writes no article file or page when nothing changed, and leaves the folder as it was', async () => {
     const seeds = seedsFolder(10);
     const outDir = temporaryDir('broadsheet-incremental-out-');
@@ -237,5 +238,31 @@ describe('an incremental build (writeCorpusOutput with the last build’s cache)
     expect(rewritten.length).toBeGreaterThan(0);
     expect(rewritten.length).toBeLessThan(packs.length);
     expect(after).toEqual(await fullBuildTree(seeds, capped));
+  });
+
+  it('for a capped host, leaves no stale page or pack when the pack count steps, an article leaves the window while edited, a pack empties, or a slug moves', async () => {
+    const seeds = seedsFolder(12);
+    // The count steps at 13 articles, as articlePackCount's does at its steps.
+    const capped = { prerenderLimit: 5, packs: (total: number) => (total >= 13 ? 5 : 4) };
+    const outDir = temporaryDir('broadsheet-incremental-out-');
+    let last = await build(seeds, outDir, null, capped);
+
+    // One more article (the count steps, the window moves by one) and the article leaving the window edited.
+    writeFileSync(path.join(seeds, '012.txt'), seedText(12));
+    writeFileSync(path.join(seeds, '007.txt'), `Story number 7\nA corrected text.`);
+    last = await build(seeds, outDir, last.state, capped);
+    expect(tree(outDir)).toEqual(await fullBuildTree(seeds, capped));
+    expect(tree(outDir).has('article/story-number-7/index.html')).toBe(false);
+
+    // An article outside the window takes the slug of one inside it, which goes.
+    unlinkSync(path.join(seeds, '010.txt'));
+    writeFileSync(path.join(seeds, '001.txt'), seedText(1, 'Story number 10'));
+    last = await build(seeds, outDir, last.state, capped);
+    expect(tree(outDir)).toEqual(await fullBuildTree(seeds, capped));
+
+    // Most articles removed: packs empty out.
+    for (const name of ['002.txt', '003.txt', '004.txt', '005.txt', '006.txt', '008.txt']) unlinkSync(path.join(seeds, name));
+    await build(seeds, outDir, last.state, capped);
+    expect(tree(outDir)).toEqual(await fullBuildTree(seeds, capped));
   });
 });

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -92,5 +92,11 @@ describe('a rebuild from the build cache, through Vite', () => {
     // A removed seed: the articles after it move up a place.
     rmSync(path.join(seeds, names[5] ?? ''));
     expect(expectSameAsFresh(seeds, cached, 'removed')).toMatch(/articles written, \d+ unchanged and kept as they were/);
+
+    // A build without the cache into the same folder leaves no cache to be trusted by the next.
+    const cacheFile = path.join(buildCacheDir(path.join(root, 'node_modules/.vite'), cached), 'build-cache.json');
+    expect(existsSync(cacheFile)).toBe(true);
+    viteBuild(seeds, cached, { BUILD_CACHE: '0' });
+    expect(existsSync(cacheFile)).toBe(false);
   });
 });

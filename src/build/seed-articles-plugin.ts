@@ -1,4 +1,4 @@
-import { mkdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Logger, Plugin, ResolvedConfig } from 'vite';
 import { formatCorpusReport, type Corpus } from '../domain/articles/build-corpus.ts';
@@ -6,7 +6,7 @@ import { articlePackCount, currentBuildJson, CURRENT_BUILD_PATH, LIST_PAGE_SIZE,
 import { startPrerenderer } from './prerender.ts';
 import { paths, SCREEN_ROUTES, type ScreenRoute } from '../config/paths.ts';
 import { atomFeed, robotsTxt, sitemap } from './site-files.ts';
-import { articleDirName, codeFingerprint, dataDirName } from './build-fingerprint.ts';
+import { articleDirName, buildCodeVersion, dataDirName, rendererVersion } from './build-fingerprint.ts';
 import { formatHostingReport } from './hosting-report.ts';
 import { measureOutput, OutputTally } from './output-size.ts';
 import { scanSeedsFolder, type ScannedCorpus } from './seed-scan.ts';
@@ -107,6 +107,11 @@ interface BuildState {
 /** The search index's staging folder of a build in progress (see BuildState). */
 const SEARCH_STAGING = /^\.search-staging-\d+$/;
 
+/** Removes the search index's staging folders (see BuildState) a build left, finished or not. */
+function removeSearchStaging(outDir: string): void {
+  for (const name of safeList(outDir)) if (SEARCH_STAGING.test(name)) rmSync(path.join(outDir, name), { recursive: true, force: true });
+}
+
 /**
  * Parses `seeds/` and serves a small manifest as `virtual:articles`. The production build streams:
  * its first pass (buildStart) reads every seed once and keeps each article's summary and search
@@ -131,6 +136,7 @@ export function seedArticles(options: SeedArticlesOptions): Plugin {
   let outDir = '';
   let cacheDir = '';
   let cache: LoadedCache = { state: null, reason: 'off' };
+  let codeVersion = '';
 
   const report = (logger: Logger, loaded: Pick<Corpus, 'skipped' | 'warnings'> & { articles: readonly unknown[] }) => {
     const text = formatCorpusReport(loaded, label);
@@ -173,7 +179,6 @@ export function seedArticles(options: SeedArticlesOptions): Plugin {
     const searchStaging = staging ? { folder: staging, files: search.write(outDir, `${staging}/`) } : null;
     // Awaited in writeBundle: until then a failure must not count as unhandled.
     searchStaging?.files.catch(() => {});
-    const codeVersion = codeFingerprint(config.root);
     const layoutVersion = `${codeVersion}:${options.prerenderLimit ?? 'all'}`;
     const manifest: CorpusManifest = {
       total: scanned.entries.length,
@@ -206,17 +211,20 @@ export function seedArticles(options: SeedArticlesOptions): Plugin {
       config = resolved;
     },
     buildStart() {
-      if (streaming() && caching) {
+      if (streaming()) {
         outDir = path.resolve(config.root, config.build.outDir);
         cacheDir = buildCacheDir(config.cacheDir, outDir);
-        cache = loadBuildCache(cacheDir, outDir, codeFingerprint(config.root));
-        if (!cache.state) {
+        codeVersion = buildCodeVersion(config.root);
+        // Held in memory from here: the folder is about to change, and a build that stops half-way
+        // must leave no cache behind (nor may a build without one leave an older one to be trusted).
+        cache = caching ? loadBuildCache(cacheDir, outDir, codeVersion) : { state: null, reason: 'off' };
+        dropBuildCache(cacheDir);
+        if (caching && !cache.state) {
           config.logger.info(`${label}: build cache not used: ${cache.reason}; a full build`);
           // What Vite would have done: nothing of an earlier build is left to be served by mistake.
           if (emptiesOutDir(asksEmpty, config.root, outDir)) emptyFolder(outDir);
         }
-        // A build that failed may have left its search index half-staged.
-        for (const name of safeList(outDir)) if (SEARCH_STAGING.test(name)) rmSync(path.join(outDir, name), { recursive: true, force: true });
+        removeSearchStaging(outDir);
       }
       const scanned = streaming() ? scanOnce().scanned : null;
       const loaded = scanned ? { ...scanned, articles: scanned.entries } : currentCorpus(config.logger);
@@ -278,22 +286,24 @@ export function seedArticles(options: SeedArticlesOptions): Plugin {
         const shell = bundle['index.html'];
         if (!shell || shell.type !== 'asset' || !output.dir) return;
         const started = performance.now();
-        const { scanned, search, manifest, codeVersion, layoutVersion, searchStaging } = scanOnce();
+        const { scanned, search, manifest, layoutVersion, searchStaging } = scanOnce();
         const relative = !config.base.startsWith('/');
         const base = relative ? './' : config.base;
         const documentOptions = { siteUrl: options.siteUrl, relative, screenChunks: screenChunks(bundle, base) };
-        const version = appVersion({ layoutVersion, shell: String(shell.source), documentOptions, prerender: Boolean(options.prerender), articleDir: manifest.articleDir });
+        const version = appVersion({ layoutVersion, renderer: rendererVersion(config.root), shell: String(shell.source), documentOptions, prerender: Boolean(options.prerender), articleDir: manifest.articleDir });
         let previous: BuildCacheState | null = null;
         if (caching) {
           previous = cache.state?.appVersion === version ? cache.state : null;
           if (cache.state && !previous) config.logger.info(`${label}: build cache not used: the app, or how it is built, changed; every page is written again`);
-          // From here the folder no longer matches the cache: a build that fails leaves none.
-          dropBuildCache(cacheDir);
           if (!previous && cache.state && emptiesOutDir(asksEmpty, config.root, outDir)) {
             for (const folder of TALLIED_FOLDERS) rmSync(path.join(outDir, folder), { recursive: true, force: true });
           }
-          // What the last build's bundle had and this one has not (assets named by their hash, a sitemap without SITE_URL): emptying the folder removed it before.
-          for (const file of cache.state?.bundleFiles ?? []) if (!(file in bundle)) rmSync(path.join(outDir, file), { force: true });
+          // What the last build's bundle had and this one has not (assets named by their hash, a
+          // sitemap without SITE_URL): emptying the folder removed it before. A file now in public/
+          // was copied there by Vite and stays.
+          for (const file of cache.state?.bundleFiles ?? []) {
+            if (!(file in bundle) && !existsSync(path.join(config.publicDir, file))) rmSync(path.join(outDir, file), { force: true });
+          }
         }
         const prerenderer = options.prerender ? await startPrerenderer(config.root, module) : null;
         // What goes into the data folder and article/ is counted as written, for the hosting report.
@@ -378,6 +388,8 @@ export function seedArticles(options: SeedArticlesOptions): Plugin {
       order: 'post',
       async handler() {
         if (build) await build.search.stop();
+        // A writeBundle that failed may have left the search index staged.
+        if (outDir) removeSearchStaging(outDir);
         if (pendingCache) saveBuildCache(cacheDir, pendingCache);
         pendingCache = null;
         if (!written) return;

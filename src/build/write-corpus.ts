@@ -83,7 +83,7 @@ export async function writeCorpusOutput(options: CorpusOutputOptions): Promise<C
   const { entries, seedFiles, seedHashes } = scanned;
 
   const keys = entries.map((entry, position) => documentKey(seedHashes[position] ?? '', entry, entries[position - 1], entries[position + 1]));
-  const lists = writeListFiles({ outDir: options.outDir, write, kept: options.written, manifest, entries, keys, previous: options.previous ?? null });
+  const lists = writeListFiles({ outDir: options.outDir, write, tally: options.written, manifest, entries, keys, previous: options.previous ?? null });
   const searchIndex = options.writeSearchIndex(write);
   // Awaited after the batches: until then a failure must not count as unhandled.
   searchIndex.catch(() => {});
@@ -166,7 +166,8 @@ export async function writeCorpusOutput(options: CorpusOutputOptions): Promise<C
 function writeListFiles(options: {
   outDir: string;
   write: (file: string, content: string) => void;
-  kept: ((file: string, bytes: number) => void) | undefined;
+  /** Hears of each file kept as it was, for the hosting report (`write` tells of those written). */
+  tally: ((file: string, bytes: number) => void) | undefined;
   manifest: CorpusManifest;
   entries: readonly ArticleEntry[];
   keys: readonly string[];
@@ -193,7 +194,7 @@ function writeListFiles(options: {
     const old = before[part.path];
     if (old?.signature === signature) {
       lists[part.path] = old;
-      options.kept?.(file, old.bytes);
+      options.tally?.(file, old.bytes);
       continue;
     }
     const json = part.json();
@@ -247,10 +248,9 @@ export function planCorpusOutput(
     const page = wantsPage && !(same && record.pageBytes !== null);
     const file = !same;
     if (file || page) plan.work.set(position, { file, page });
-    if (record && same) {
-      plan.kept.set(position, { ...record, pageBytes: wantsPage ? record.pageBytes : null });
-      if (!wantsPage && record.pageBytes !== null) plan.deleted.push(paths.article.sitePath(entry.slug));
-    }
+    if (record && same) plan.kept.set(position, { ...record, pageBytes: wantsPage ? record.pageBytes : null });
+    // Out of PRERENDER_LIMIT's window now, changed or not: the page at its address goes.
+    if (record && !wantsPage && record.pageBytes !== null) plan.deleted.push(paths.article.sitePath(entry.slug));
   });
   for (const record of before.values()) {
     if (slugs.has(record.slug)) continue;
@@ -261,7 +261,11 @@ export function planCorpusOutput(
     const members: number[][] = Array.from({ length: packs }, () => []);
     entries.forEach((_entry, position) => members[packOf(position)]?.push(position));
     members.forEach((positions, pack) => {
-      if (positions.length === 0) return;
+      if (positions.length === 0) {
+        // Its last member gone: its old file would still serve their texts.
+        if (previous?.packs[pack]) plan.deleted.push(`${previous.manifest.articleDir}article-pack/${pack}.json`);
+        return;
+      }
       const key = packKey(positions.map((position) => keys[position] ?? ''));
       plan.packKeys.set(pack, key);
       const kept = samePacking ? previous?.packs[pack] : null;
