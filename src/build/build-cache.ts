@@ -75,6 +75,34 @@ export interface BuildCacheState {
 
 const CACHE_FILE = 'build-cache.json';
 
+/** The cache a finished build leaves: the versions it was made by, what it read, and what it wrote. */
+export function finishedBuildCache(build: {
+  codeVersion: string;
+  appVersion: string;
+  bundleFiles: string[];
+  manifest: CorpusManifest;
+  scanned: { records: ReadonlyMap<string, SeedRecord>; seedFiles: string[]; seedHashes: string[] };
+  output: Pick<BuildCacheState, 'articles' | 'packs' | 'lists'>;
+  /** The search index snapshot saved for this build's articles, if it was. */
+  searchSnapshot: { file: string; digest: string } | undefined;
+}): BuildCacheState {
+  const { scanned, output, searchSnapshot } = build;
+  return {
+    format: BUILD_CACHE_FORMAT,
+    codeVersion: build.codeVersion,
+    appVersion: build.appVersion,
+    bundleFiles: build.bundleFiles,
+    manifest: build.manifest,
+    seeds: Object.fromEntries(scanned.records),
+    seedFiles: scanned.seedFiles,
+    seedHashes: scanned.seedHashes,
+    articles: output.articles,
+    packs: output.packs,
+    lists: output.lists,
+    search: searchSnapshot ? { file: searchSnapshot.file, digest: searchSnapshot.digest, articles: scanned.seedHashes.length } : null,
+  };
+}
+
 /** The cache folder of one output folder (a project building two folders keeps two caches). */
 export function buildCacheDir(viteCacheDir: string, outDir: string): string {
   return path.join(viteCacheDir, 'broadsheet-build', createHash('sha256').update(path.resolve(outDir)).digest('hex').slice(0, 12));

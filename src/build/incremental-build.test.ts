@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LIST_PAGE_SIZE, type CorpusManifest } from '../domain/articles/corpus-layout.ts';
-import { BUILD_CACHE_FORMAT, type BuildCacheState } from './build-cache.ts';
+import { finishedBuildCache, type BuildCacheState } from './build-cache.ts';
 import type { Prerenderer, PrerenderData } from './prerender.ts';
 import type { RoutePage } from './route-documents.ts';
 import { scanSeedsFolder } from './seed-scan.ts';
@@ -78,20 +78,7 @@ async function build(seedsDir: string, outDir: string, previous: BuildCacheState
     prerenderer,
   });
   writeFileSync(path.join(outDir, 'build.json'), JSON.stringify(manifest));
-  const state: BuildCacheState = {
-    format: BUILD_CACHE_FORMAT,
-    codeVersion: 'code',
-    appVersion: 'app',
-    bundleFiles: [],
-    manifest,
-    seeds: Object.fromEntries(scanned.records),
-    seedFiles: scanned.seedFiles,
-    seedHashes: scanned.seedHashes,
-    articles: result.articles,
-    packs: result.packs,
-    lists: result.lists,
-    search: null,
-  };
+  const state = finishedBuildCache({ codeVersion: 'code', appVersion: 'app', bundleFiles: [], manifest, scanned, output: result, searchSnapshot: undefined });
   return { state, counts: { written: result.written, kept: result.kept } };
 }
 

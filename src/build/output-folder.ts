@@ -26,3 +26,15 @@ export function safeList(folder: string): string[] {
 export function emptyFolder(folder: string, keep: readonly string[] = ['.git']): void {
   for (const name of safeList(folder)) if (!keep.includes(name)) rmSync(path.join(folder, name), { recursive: true, force: true });
 }
+
+/** The search index's staging folder of a build in progress (see the plugin's BuildState). */
+const SEARCH_STAGING = /^\.search-staging-\d+$/;
+
+export function searchStagingFolder(): string {
+  return `.search-staging-${process.pid}`;
+}
+
+/** Removes the search index's staging folders a build left, finished or not. */
+export function removeSearchStaging(outDir: string): void {
+  for (const name of safeList(outDir)) if (SEARCH_STAGING.test(name)) rmSync(path.join(outDir, name), { recursive: true, force: true });
+}

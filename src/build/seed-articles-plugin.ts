@@ -4,17 +4,17 @@ import type { Logger, Plugin, ResolvedConfig } from 'vite';
 import { formatCorpusReport, type Corpus } from '../domain/articles/build-corpus.ts';
 import { articlePackCount, currentBuildJson, CURRENT_BUILD_PATH, LIST_PAGE_SIZE, shardCount, type CorpusManifest } from '../domain/articles/corpus-layout.ts';
 import { startPrerenderer } from './prerender.ts';
-import { paths, SCREEN_ROUTES, type ScreenRoute } from '../config/paths.ts';
 import { atomFeed, robotsTxt, sitemap } from './site-files.ts';
 import { articleDirName, buildCodeVersion, dataDirName, rendererVersion } from './build-fingerprint.ts';
 import { formatHostingReport } from './hosting-report.ts';
 import { measureOutput, OutputTally } from './output-size.ts';
 import { scanSeedsFolder, type ScannedCorpus } from './seed-scan.ts';
 import { buildCorpusData, loadCorpus, type CorpusBuild } from './in-memory-corpus.ts';
-import { emptiesOutDir, emptyFolder, safeList } from './output-folder.ts';
+import { emptiesOutDir, emptyFolder, removeSearchStaging, searchStagingFolder } from './output-folder.ts';
+import { screenChunks } from './screen-chunks.ts';
 import { startSearchIndexThread, type SearchIndexThread } from './search-index-thread.ts';
 import { firstPrerendered, writeCorpusOutput } from './write-corpus.ts';
-import { appVersion, buildCacheDir, BUILD_CACHE_FORMAT, dropBuildCache, loadBuildCache, saveBuildCache, searchSnapshotFile, snapshotSeedIndexes, type BuildCacheState, type LoadedCache } from './build-cache.ts';
+import { appVersion, buildCacheDir, dropBuildCache, finishedBuildCache, loadBuildCache, saveBuildCache, searchSnapshotFile, snapshotSeedIndexes, type BuildCacheState, type LoadedCache } from './build-cache.ts';
 import type { SearchSnapshotInput } from './search-index-worker.ts';
 
 export const ARTICLES_MODULE_ID = 'virtual:articles';
@@ -35,28 +35,6 @@ export function articlesModule(getManifest: () => CorpusManifest): Plugin {
       return `export const manifest = ${JSON.stringify(getManifest())};`;
     },
   };
-}
-
-/** The chunk of each lazily loaded screen and the chunks it imports, as URLs under `base`. */
-interface BundleChunk {
-  type: 'chunk';
-  fileName: string;
-  isEntry: boolean;
-  imports: string[];
-  facadeModuleId: string | null;
-}
-
-function screenChunks(bundle: Record<string, { type: string }>, base: string): Partial<Record<ScreenRoute, string[]>> {
-  const chunks = Object.values(bundle).filter((file): file is BundleChunk => file.type === 'chunk');
-  const entry = chunks.find((chunk) => chunk.isEntry);
-  const alreadyLoaded = new Set([entry?.fileName, ...(entry?.imports ?? [])]);
-  const of = (source: string) => {
-    const chunk = chunks.find((c) => c.facadeModuleId?.endsWith(source));
-    if (!chunk) return [];
-    return [chunk.fileName, ...chunk.imports].filter((file) => !alreadyLoaded.has(file)).map((file) => `${base}${file}`);
-  };
-  // The route table names each screen's module, so a new screen is preloaded without touching the build.
-  return Object.fromEntries(SCREEN_ROUTES.map((route) => [route, of(`/${paths[route].screenModule}`)]));
 }
 
 export interface SeedArticlesOptions {
@@ -93,8 +71,7 @@ interface BuildState {
   scanned: ScannedCorpus;
   search: SearchIndexThread;
   manifest: CorpusManifest;
-  /** The code that reads seeds and lays them out, and with the build's options (names the articles' folder). */
-  codeVersion: string;
+  /** The code that reads seeds and lays them out, with the build's options: names the articles' folder. */
   layoutVersion: string;
   /**
    * With the cache (the output folder is not emptied by Vite), the search index is written as soon
@@ -102,14 +79,6 @@ interface BuildState {
    * it into the data folder once that folder is settled. Null: written in writeBundle.
    */
   searchStaging: { folder: string; files: Promise<[path: string, bytes: number][]> } | null;
-}
-
-/** The search index's staging folder of a build in progress (see BuildState). */
-const SEARCH_STAGING = /^\.search-staging-\d+$/;
-
-/** Removes the search index's staging folders (see BuildState) a build left, finished or not. */
-function removeSearchStaging(outDir: string): void {
-  for (const name of safeList(outDir)) if (SEARCH_STAGING.test(name)) rmSync(path.join(outDir, name), { recursive: true, force: true });
 }
 
 /**
@@ -175,7 +144,7 @@ export function seedArticles(options: SeedArticlesOptions): Plugin {
       search = startSearch(listed, { file, digest, seeds: snapshotSeedIndexes(previous, articles, scanned, listed) });
     }
     if (!search) throw new Error('the seeds folder was never listed');
-    const staging = caching ? `.search-staging-${process.pid}` : null;
+    const staging = caching ? searchStagingFolder() : null;
     const searchStaging = staging ? { folder: staging, files: search.write(outDir, `${staging}/`) } : null;
     // Awaited in writeBundle: until then a failure must not count as unhandled.
     searchStaging?.files.catch(() => {});
@@ -191,7 +160,7 @@ export function seedArticles(options: SeedArticlesOptions): Plugin {
     report(config.logger, { articles: scanned.entries, skipped: scanned.skipped, warnings: scanned.warnings });
     const reused = scanned.reused ? ` (${scanned.reused.toLocaleString('en')} unchanged seeds not parsed again)` : '';
     config.logger.info(`${label}: read in ${seconds(performance.now() - started)}${reused}`);
-    return (build = { scanned, search, manifest, codeVersion, layoutVersion, searchStaging });
+    return (build = { scanned, search, manifest, layoutVersion, searchStaging });
   };
   const currentManifest = () => (streaming() ? scanOnce().manifest : currentData().manifest);
   const module = articlesModule(currentManifest);
@@ -353,20 +322,7 @@ export function seedArticles(options: SeedArticlesOptions): Plugin {
           else if (snapshot.reusedNames) config.logger.info(`${label}: the search index went on from the last build's (${snapshot.reusedNames.toLocaleString('en')} seeds not read again)`);
           if (snapshot.saveFailed) config.logger.warn(`${label}: the search index snapshot was not saved (${snapshot.saveFailed}); the next build indexes every seed`);
           if (caching) {
-            pendingCache = {
-              format: BUILD_CACHE_FORMAT,
-              codeVersion,
-              appVersion: version,
-              bundleFiles: Object.keys(bundle),
-              manifest,
-              seeds: Object.fromEntries(scanned.records),
-              seedFiles: scanned.seedFiles,
-              seedHashes: scanned.seedHashes,
-              articles: result.articles,
-              packs: result.packs,
-              lists: result.lists,
-              search: snapshot.saved ? { file: snapshot.saved.file, digest: snapshot.saved.digest, articles: scanned.entries.length } : null,
-            };
+            pendingCache = finishedBuildCache({ codeVersion, appVersion: version, bundleFiles: Object.keys(bundle), manifest, scanned, output: result, searchSnapshot: snapshot.saved });
           }
         } finally {
           await Promise.all([prerenderer?.close(), search.stop()]);
