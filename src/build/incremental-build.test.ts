@@ -1,25 +1,17 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { LIST_PAGE_SIZE, type CorpusManifest } from '../domain/articles/corpus-layout.ts';
 import { finishedBuildCache, type BuildCacheState } from './build-cache.ts';
 import type { Prerenderer, PrerenderData } from './prerender.ts';
 import type { RoutePage } from './route-documents.ts';
 import { scanSeedsFolder } from './seed-scan.ts';
 import { writeCorpusOutput } from './write-corpus.ts';
+import { folderTree, temporaryFolders } from '../../tests/fixtures/temporary-folders.ts';
 
 const SHELL = '<!doctype html><html><head><title>x</title><meta name="description" content="x"></head><body><div id="root"></div></body></html>';
 
-const dirs: string[] = [];
-const temporaryDir = (prefix: string) => {
-  const dir = mkdtempSync(path.join(tmpdir(), prefix));
-  dirs.push(dir);
-  return dir;
-};
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+const temporaryDir = temporaryFolders();
 
 const seedText = (index: number, headline = `Story number ${index}`) => `${headline}\nThe text of story ${index}, in full.`;
 
@@ -84,28 +76,14 @@ async function build(seedsDir: string, outDir: string, previous: BuildCacheState
 
 /** When each file under a folder was last written. */
 function writeTimes(dir: string): Map<string, number> {
-  return new Map([...tree(dir).keys()].map((file) => [file, statSync(path.join(dir, file)).mtimeMs]));
-}
-
-/** Every file under a folder, by path, with its text. */
-function tree(dir: string): Map<string, string> {
-  const files = new Map<string, string>();
-  const walk = (folder: string) => {
-    for (const entry of readdirSync(path.join(dir, folder), { withFileTypes: true })) {
-      const relative = folder ? `${folder}/${entry.name}` : entry.name;
-      if (entry.isDirectory()) walk(relative);
-      else files.set(relative, readFileSync(path.join(dir, relative), 'utf8'));
-    }
-  };
-  walk('');
-  return files;
+  return new Map([...folderTree(dir).keys()].map((file) => [file, statSync(path.join(dir, file)).mtimeMs]));
 }
 
 /** Builds `seedsDir` afresh into a new folder: what the incremental build must equal. */
 async function fullBuildTree(seedsDir: string, capped: Parameters<typeof build>[3] = null): Promise<Map<string, string>> {
   const outDir = temporaryDir('broadsheet-incremental-full-');
   await build(seedsDir, outDir, null, capped);
-  return tree(outDir);
+  return folderTree(outDir);
 }
 
 // Each test builds several times into temporary folders: generous on a busy machine.
@@ -114,13 +92,13 @@ describe('an incremental build (writeCorpusOutput with the last build’s cache)
     const seeds = seedsFolder(10);
     const outDir = temporaryDir('broadsheet-incremental-out-');
     const first = await build(seeds, outDir, null);
-    const before = tree(outDir);
+    const before = folderTree(outDir);
     const times = writeTimes(outDir);
     const second = await build(seeds, outDir, first.state);
     expect(second.counts).toEqual({ written: 0, kept: 10 });
     const untouched = (file: string) => file.startsWith('article/') || file.startsWith('data/articles-abc/');
     expect([...writeTimes(outDir)].filter(([file, time]) => untouched(file) && times.get(file) !== time)).toEqual([]);
-    expect(tree(outDir)).toEqual(before);
+    expect(folderTree(outDir)).toEqual(before);
     expect(second.state.articles).toEqual(first.state.articles);
   });
 
@@ -129,10 +107,10 @@ describe('an incremental build (writeCorpusOutput with the last build’s cache)
     const outDir = temporaryDir('broadsheet-incremental-out-');
     const first = await build(seeds, outDir, null);
     for (const index of [10, 11, 12]) writeFileSync(path.join(seeds, `${index}.txt`), seedText(index));
-    const before = tree(outDir);
+    const before = folderTree(outDir);
     const second = await build(seeds, outDir, first.state);
     expect(second.counts).toEqual({ written: 4, kept: 9 });
-    const after = tree(outDir);
+    const after = folderTree(outDir);
     const changed = [...after.keys()].filter((file) => (file.startsWith('article/') || file.startsWith('data/articles-abc/')) && before.get(file) !== after.get(file));
     expect(changed.sort()).toEqual(
       ['story-number-9', 'story-number-10', 'story-number-11', 'story-number-12'].flatMap((slug) => [`article/${slug}/index.html`, `data/articles-abc/article/${slug}.json`]).sort(),
@@ -146,17 +124,17 @@ describe('an incremental build (writeCorpusOutput with the last build’s cache)
     let last = await build(seeds, outDir, null);
 
     writeFileSync(path.join(seeds, '004.txt'), `Story number 4\nA corrected text.`);
-    let before = tree(outDir);
+    let before = folderTree(outDir);
     last = await build(seeds, outDir, last.state);
-    let after = tree(outDir);
+    let after = folderTree(outDir);
     expect([...after.keys()].filter((file) => before.get(file) !== after.get(file) && file.startsWith('article/')).sort()).toEqual(['article/story-number-4/index.html']);
     expect(after.get('data/articles-abc/article/story-number-4.json')).toContain('A corrected text.');
     expect(after).toEqual(await fullBuildTree(seeds));
 
     writeFileSync(path.join(seeds, '004.txt'), `A new headline\nA corrected text.`);
-    before = tree(outDir);
+    before = folderTree(outDir);
     await build(seeds, outDir, last.state);
-    after = tree(outDir);
+    after = folderTree(outDir);
     expect(after.has('article/story-number-4/index.html')).toBe(false);
     expect(after.has('data/articles-abc/article/story-number-4.json')).toBe(false);
     expect([...after.keys()].filter((file) => file.startsWith('article/') && before.get(file) !== after.get(file)).sort()).toEqual([
@@ -173,7 +151,7 @@ describe('an incremental build (writeCorpusOutput with the last build’s cache)
     const first = await build(seeds, outDir, null);
     unlinkSync(path.join(seeds, '007.txt'));
     const second = await build(seeds, outDir, first.state);
-    const after = tree(outDir);
+    const after = folderTree(outDir);
     expect(after.has('article/story-number-7/index.html')).toBe(false);
     expect(after.has('data/articles-abc/article/story-number-7.json')).toBe(false);
     expect(second.state.articles.map((article) => article.slug)).not.toContain('story-number-7');
@@ -194,7 +172,7 @@ describe('an incremental build (writeCorpusOutput with the last build’s cache)
     expect(rewritten).not.toContain('list/file/0.json');
     expect(rewritten).not.toContain('entry/0.json');
     expect(rewritten.length).toBeLessThan(Object.keys(second.state.lists).length / 2);
-    expect(tree(outDir)).toEqual(await fullBuildTree(seeds));
+    expect(folderTree(outDir)).toEqual(await fullBuildTree(seeds));
   });
 
   it('leaves no file of the last build’s collection folder behind', async () => {
@@ -213,9 +191,9 @@ describe('an incremental build (writeCorpusOutput with the last build’s cache)
     const outDir = temporaryDir('broadsheet-incremental-out-');
     const first = await build(seeds, outDir, null, capped);
     for (const index of [12, 13]) writeFileSync(path.join(seeds, `${index}.txt`), seedText(index));
-    const before = tree(outDir);
+    const before = folderTree(outDir);
     await build(seeds, outDir, first.state, capped);
-    const after = tree(outDir);
+    const after = folderTree(outDir);
     // The window moved by two: the two oldest pages went, the two new ones came.
     expect(after.has('article/story-number-7/index.html')).toBe(false);
     expect(after.has('article/story-number-8/index.html')).toBe(false);
@@ -238,18 +216,18 @@ describe('an incremental build (writeCorpusOutput with the last build’s cache)
     writeFileSync(path.join(seeds, '012.txt'), seedText(12));
     writeFileSync(path.join(seeds, '007.txt'), `Story number 7\nA corrected text.`);
     last = await build(seeds, outDir, last.state, capped);
-    expect(tree(outDir)).toEqual(await fullBuildTree(seeds, capped));
-    expect(tree(outDir).has('article/story-number-7/index.html')).toBe(false);
+    expect(folderTree(outDir)).toEqual(await fullBuildTree(seeds, capped));
+    expect(folderTree(outDir).has('article/story-number-7/index.html')).toBe(false);
 
     // An article outside the window takes the slug of one inside it, which goes.
     unlinkSync(path.join(seeds, '010.txt'));
     writeFileSync(path.join(seeds, '001.txt'), seedText(1, 'Story number 10'));
     last = await build(seeds, outDir, last.state, capped);
-    expect(tree(outDir)).toEqual(await fullBuildTree(seeds, capped));
+    expect(folderTree(outDir)).toEqual(await fullBuildTree(seeds, capped));
 
     // Most articles removed: packs empty out.
     for (const name of ['002.txt', '003.txt', '004.txt', '005.txt', '006.txt', '008.txt']) unlinkSync(path.join(seeds, name));
     await build(seeds, outDir, last.state, capped);
-    expect(tree(outDir)).toEqual(await fullBuildTree(seeds, capped));
+    expect(folderTree(outDir)).toEqual(await fullBuildTree(seeds, capped));
   });
 });

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateSeeds } from '../../tests/tools/make-corpus.ts';
 import { buildCacheDir } from './build-cache.ts';
+import { folderTree } from '../../tests/fixtures/temporary-folders.ts';
 
 /**
  * The build cache through the real build: Vite, the plugin, the search index thread and its
@@ -34,18 +35,7 @@ function viteBuild(seedsDir: string, outDir: string, env: Record<string, string>
 }
 
 /** Every file under a folder with its text; the feed and the service worker carry the build's time and are compared apart. */
-function tree(dir: string): Map<string, string> {
-  const files = new Map<string, string>();
-  const walk = (folder: string) => {
-    for (const entry of readdirSync(path.join(dir, folder), { withFileTypes: true })) {
-      const relative = folder ? `${folder}/${entry.name}` : entry.name;
-      if (entry.isDirectory()) walk(relative);
-      else if (relative !== 'feed.xml' && relative !== 'sw.js') files.set(relative, readFileSync(path.join(dir, relative), 'utf8'));
-    }
-  };
-  walk('');
-  return files;
-}
+const tree = (dir: string) => folderTree(dir, (file) => file === 'feed.xml' || file === 'sw.js');
 
 /** The service worker's precache list, without the feed's revision (it carries the build's time). */
 const precacheList = (dir: string) =>

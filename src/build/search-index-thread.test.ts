@@ -1,23 +1,15 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildCorpus } from '../domain/articles/build-corpus.ts';
 import { buildSearchFiles } from '../domain/search/search-index-writer.ts';
 import { listSeeds } from './seed-scan.ts';
 import { startSearchIndexThread } from './search-index-thread.ts';
 import type { SearchWorkerInput } from './search-index-worker.ts';
+import { temporaryFolders } from '../../tests/fixtures/temporary-folders.ts';
 
-const dirs: string[] = [];
-const temporaryDir = (prefix: string) => {
-  const dir = mkdtempSync(path.join(tmpdir(), prefix));
-  dirs.push(dir);
-  return dir;
-};
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+const temporaryDir = temporaryFolders();
 
 describe('startSearchIndexThread', () => {
   it('writes, from its own thread, the same index as building in memory, skipping the seeds the scan skips', { timeout: 30_000 }, async () => {

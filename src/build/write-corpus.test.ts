@@ -1,7 +1,6 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isArticleDocument } from '../data/corpus/corpus-client.ts';
 import { buildCorpus } from '../domain/articles/build-corpus.ts';
 import { articleDocuments, articlePath, LIST_PAGE_SIZE, PAGE_DATA_ID, type CorpusManifest } from '../domain/articles/corpus-layout.ts';
@@ -10,18 +9,11 @@ import type { Prerenderer, PrerenderData } from './prerender.ts';
 import type { RoutePage } from './route-documents.ts';
 import { scanSeedsFolder } from './seed-scan.ts';
 import { writeCorpusOutput } from './write-corpus.ts';
+import { temporaryFolders } from '../../tests/fixtures/temporary-folders.ts';
 
 const SHELL = '<!doctype html><html><head><title>x</title><meta name="description" content="x"></head><body><div id="root"></div></body></html>';
 
-const dirs: string[] = [];
-const temporaryDir = (prefix: string) => {
-  const dir = mkdtempSync(path.join(tmpdir(), prefix));
-  dirs.push(dir);
-  return dir;
-};
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+const temporaryDir = temporaryFolders();
 
 /** A seeds folder of `count` articles, one a file, plus one file that is skipped. */
 function seedsFolder(count: number): string {
