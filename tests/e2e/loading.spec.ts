@@ -51,40 +51,28 @@ test('an article page asks for build.json once, with its head: the app starts on
   expect(asked).toEqual([new URL('build.json', page.url().replace(/article\/.*$/u, '')).href]);
 });
 
-test('an article page whose build.json cannot be had keeps its text and says why the reader did not start', async ({ page }) => {
-  await page.route('**/build.json', (route) => route.abort('internetdisconnected'));
-  // 'commit': the fixture's wait for a live app would wait in vain.
-  await page.goto(`article/${SEED_ARTICLE.slug}/`, { waitUntil: 'commit' });
-  const notice = page.getByRole('alert');
-  await expect(notice).toContainText('The reader could not start: the site’s build.json could not be loaded.');
-  await expect(notice).toContainText('Could not reach the site');
-  await expect(notice).toContainText('This page shows its text as it was saved');
-  // The prerendered page is left as it was, not hydrated into an empty app.
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(SEED_ARTICLE.headline);
-  await expect(page.locator('article p')).toHaveCount(SEED_ARTICLE.paragraphCount);
-  await expect(page.locator('html[data-app-ready]')).toHaveCount(0);
+// Either file the app starts from on an article's page: without it the prerendered page stays as it was.
+for (const { file, pattern, missing, reason } of [
+  { file: 'build.json', pattern: '**/build.json', missing: 'the site’s build.json', reason: 'Could not reach the site' },
+  { file: 'text file', pattern: '**/data/*/article/**', missing: 'this article’s text file', reason: null },
+]) {
+  test(`an article page whose ${file} cannot be had keeps its text and says why the reader did not start`, async ({ page }) => {
+    await page.route(pattern, (route) => route.abort('internetdisconnected'));
+    // 'commit': the fixture's wait for a live app would wait in vain.
+    await page.goto(`article/${SEED_ARTICLE.slug}/`, { waitUntil: 'commit' });
+    const notice = page.getByRole('alert');
+    await expect(notice).toContainText(`The reader could not start: ${missing} could not be loaded.`);
+    if (reason) await expect(notice).toContainText(reason);
+    await expect(notice).toContainText('This page shows its text as it was saved');
+    // The prerendered page is left as it was, not hydrated into an empty app or the article screen's error.
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(SEED_ARTICLE.headline);
+    await expect(page.locator('article p')).toHaveCount(SEED_ARTICLE.paragraphCount);
+    await expect(page.locator('html[data-app-ready]')).toHaveCount(0);
 
-  await page.unroute('**/build.json');
-  await Promise.all([page.waitForEvent('load'), notice.getByRole('button', { name: 'Try again' }).click()]);
-  await expect(page.locator('html[data-app-ready]')).toBeAttached();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(SEED_ARTICLE.headline);
-  await expect(page.getByRole('alert')).toHaveCount(0);
-});
-
-test('an article page whose text file cannot be had keeps its text and says why the reader did not start', async ({ page }) => {
-  await page.route('**/data/*/article/**', (route) => route.abort('internetdisconnected'));
-  // 'commit': the fixture's wait for a live app would wait in vain.
-  await page.goto(`article/${SEED_ARTICLE.slug}/`, { waitUntil: 'commit' });
-  const notice = page.getByRole('alert');
-  await expect(notice).toContainText('The reader could not start: this article’s text file could not be loaded.');
-  await expect(notice).toContainText('This page shows its text as it was saved');
-  // Not hydrated into the article screen's error: the prerendered text stays.
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(SEED_ARTICLE.headline);
-  await expect(page.locator('article p')).toHaveCount(SEED_ARTICLE.paragraphCount);
-  await expect(page.locator('html[data-app-ready]')).toHaveCount(0);
-
-  await page.unroute('**/data/*/article/**');
-  await Promise.all([page.waitForEvent('load'), notice.getByRole('button', { name: 'Try again' }).click()]);
-  await expect(page.locator('html[data-app-ready]')).toBeAttached();
-  await expect(page.getByRole('alert')).toHaveCount(0);
-});
+    await page.unroute(pattern);
+    await Promise.all([page.waitForEvent('load'), notice.getByRole('button', { name: 'Try again' }).click()]);
+    await expect(page.locator('html[data-app-ready]')).toBeAttached();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(SEED_ARTICLE.headline);
+    await expect(page.getByRole('alert')).toHaveCount(0);
+  });
+}
